@@ -1,0 +1,86 @@
+/*
+ * The driver's entry into the analysis: one translation unit in, its
+ * findings and notifications out. Each worker thread owns one session.
+ */
+#ifndef ASP_ANALYZE_H
+#define ASP_ANALYZE_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+
+struct registry;
+
+/* One finding; every string is owned by the record (see analyze_result_free). */
+struct asp_finding {
+	const char *rule_id;      /* borrowed from the rule filter's catalogue */
+	char *path;               /* absolute, normalised */
+	unsigned line, column, end_line, end_column;
+	char *message;
+	char *function;           /* enclosing function, NULL at file scope */
+	char *stmt_text;          /* normalised text of the flagged statement */
+	char *snippet;            /* the source line, without its newline */
+};
+
+enum asp_notice_level { ASP_NOTICE_NOTE, ASP_NOTICE_WARNING, ASP_NOTICE_ERROR };
+
+/* A notification about coverage: parse errors, limits, files not analysed. */
+struct asp_notice {
+	int level;                /* enum asp_notice_level */
+	char *kind;               /* stable id, e.g. "parse-error", "depth-limit" */
+	char *path;               /* may be NULL */
+	unsigned line, column;
+	char *message;
+};
+
+struct analyze_result {
+	struct asp_finding *findings;
+	size_t nfindings, capfindings;
+	struct asp_notice *notices;
+	size_t nnotices, capnotices;
+	int parsed;               /* 1 when the TU produced an AST at all */
+	int parse_errors;         /* number of error diagnostics */
+};
+
+/* Decides which rule IDs a checker may report (the enabled rule set). */
+typedef const char *(*analyze_rule_fn)(void *data, const char *rule_id);
+
+struct analyze_options {
+	const struct registry *reg;   /* enabled checkers and subscriptions */
+	analyze_rule_fn rule_lookup;  /* returns the canonical ID if enabled, else NULL */
+	void *rule_data;
+	const char *root;             /* project root: findings outside it are dropped */
+	unsigned max_depth;           /* AST depth cap (0: 1500) */
+	unsigned max_findings;        /* per TU (0: 10000) */
+	size_t max_arena;             /* per TU arena cap in bytes (0: 1 GiB) */
+};
+
+struct analyze_unit {
+	const char *file;             /* the source file to analyse */
+	const char *directory;        /* working directory of the compile command; may be NULL */
+	const char *const *args;      /* compiler arguments without the compiler and file; may be NULL */
+	int nargs;
+};
+
+struct analyze_session;
+
+int analyze_session_new(struct analyze_session **out, const struct analyze_options *opts,
+			struct asp_error *err);
+void analyze_session_free(struct analyze_session *s);
+
+/* Analyses one TU and appends to res. A TU that does not parse is reported
+   through notices and returns ASP_OK; errors are for failures of the tool. */
+int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
+		 struct analyze_result *res, struct asp_error *err);
+
+/* Moves everything from src to the end of dst (src becomes empty). */
+int analyze_result_move(struct analyze_result *dst, struct analyze_result *src);
+int analyze_result_notice(struct analyze_result *res, int level, const char *kind,
+			  const char *path, unsigned line, unsigned column,
+			  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void analyze_result_free(struct analyze_result *res);
+
+/* Version of the front end, e.g. "Debian clang version 19.1.7"; static storage. */
+const char *analyze_frontend_version(void);
+
+#endif

@@ -1,0 +1,526 @@
+/*
+ * `asepsis check`: rule set → work list → workers → fingerprints → store →
+ * outputs → exit status. Findings are final before any writer runs, so text,
+ * SARIF and the store are views of the same records.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "cli.h"
+#include "compdb.h"
+#include "discover.h"
+#include "fingerprint.h"
+#include "out.h"
+#include "registry.h"
+#include "ruleset.h"
+#include "run.h"
+#include "workq.h"
+#include "store.h"
+
+struct check_opts {
+	const char *build_dir;
+	const char *sarif;
+	const char *db;
+	int no_db;
+	int fail_on;
+	const char *profile;
+	const char *enable, *disable;
+	unsigned jobs;
+	int no_color, quiet, no_progress;
+	char **paths;
+	size_t npaths;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: asepsis check [PATH...] [options]\n"
+		"\n"
+		"  -p, --build-dir DIR   use DIR/compile_commands.json (PATHs then filter it)\n"
+		"      --sarif FILE      write SARIF 2.1.0 to FILE\n"
+		"      --db FILE         findings store (default: .asepsis/asepsis.db under the root)\n"
+		"      --no-db           do not use a store (no traceability IDs)\n"
+		"      --fail-on LEVEL   none|note|warning|error (default: error)\n"
+		"      --profile NAME    all|class-a|class-b|class-c|cert-c (default: all)\n"
+		"      --enable IDS      comma-separated rule IDs or prefixes to enable\n"
+		"      --disable IDS     comma-separated rule IDs or prefixes to disable\n"
+		"  -j, --jobs N          worker threads (default: number of CPUs)\n"
+		"      --quiet           findings only, no summary\n"
+		"      --no-progress     no progress line on stderr\n"
+		"      --no-color        no colours\n"
+		"\n"
+		"Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
+		"2 usage or configuration error, 3 the analysis failed.\n");
+}
+
+static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_error *err)
+{
+	enum { O_SARIF = 256, O_DB, O_NODB, O_FAILON, O_PROFILE, O_ENABLE, O_DISABLE,
+	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP };
+	static const struct option lo[] = {
+		{ "build-dir", required_argument, NULL, 'p' },
+		{ "sarif", required_argument, NULL, O_SARIF },
+		{ "db", required_argument, NULL, O_DB },
+		{ "no-db", no_argument, NULL, O_NODB },
+		{ "fail-on", required_argument, NULL, O_FAILON },
+		{ "profile", required_argument, NULL, O_PROFILE },
+		{ "enable", required_argument, NULL, O_ENABLE },
+		{ "disable", required_argument, NULL, O_DISABLE },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, O_QUIET },
+		{ "no-progress", no_argument, NULL, O_NOPROG },
+		{ "no-color", no_argument, NULL, O_NOCOLOR },
+		{ "help", no_argument, NULL, O_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	o->fail_on = ASP_LEVEL_ERROR;
+	o->profile = "all";
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":p:j:", lo, NULL)) != -1) {
+		switch (c) {
+		case 'p': o->build_dir = optarg; break;
+		case O_SARIF: o->sarif = optarg; break;
+		case O_DB: o->db = optarg; break;
+		case O_NODB: o->no_db = 1; break;
+		case O_FAILON:
+			o->fail_on = ruleset_level_parse(optarg);
+			if (o->fail_on < 0)
+				return error_set(err, ASP_EUSAGE, "--fail-on", 0, 0,
+						 "'%s' is not none, note, warning or error", optarg);
+			break;
+		case O_PROFILE: o->profile = optarg; break;
+		case O_ENABLE: o->enable = optarg; break;
+		case O_DISABLE: o->disable = optarg; break;
+		case 'j': {
+			char *end = NULL;
+			long v = strtol(optarg, &end, 10);
+
+			if (!end || *end || v < 1 || v > 256)
+				return error_set(err, ASP_EUSAGE, "-j", 0, 0,
+						 "'%s' is not a number of jobs in 1..256", optarg);
+			o->jobs = (unsigned)v;
+			break;
+		}
+		case O_QUIET: o->quiet = 1; break;
+		case O_NOPROG: o->no_progress = 1; break;
+		case O_NOCOLOR: o->no_color = 1; break;
+		case O_HELP: usage(stdout); return 1;
+		case ':':
+			return error_set(err, ASP_EUSAGE, argv[optind - 1], 0, 0,
+					 "option needs an argument (see 'asepsis check --help')");
+		default:
+			return error_set(err, ASP_EUSAGE, argv[optind - 1], 0, 0,
+					 "unknown option (see 'asepsis check --help')");
+		}
+	}
+	if (o->db && o->no_db)
+		return error_set(err, ASP_EUSAGE, "--no-db", 0, 0, "--db and --no-db exclude each other");
+	o->paths = argv + optind;
+	o->npaths = (size_t)(argc - optind);
+	return ASP_OK;
+}
+
+static const char *rule_lookup(void *data, const char *id)
+{
+	const struct rule *r = ruleset_find(data, id);
+	return r && r->enabled ? r->id : NULL;
+}
+
+static void now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+struct progress {
+	int on;
+};
+
+static void show_progress(size_t done, size_t total, const char *file, void *data)
+{
+	const char *base = strrchr(file, '/');
+
+	(void)data;
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, base ? base + 1 : file);
+	if (done == total)
+		fprintf(stderr, "\r\033[K");
+	fflush(stderr);
+}
+
+/* Enables the checkers the enabled rules name; a rule naming an unknown
+   checker is a rule-file error. */
+static int bind_checkers(struct registry *reg, const struct ruleset *rs, struct asp_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->rules[i];
+		int idx;
+
+		if (r->engine != RULE_ENGINE_CLANG)
+			continue;
+		idx = registry_find(reg, r->checker);
+		if (idx < 0)
+			return error_set(err, ASP_ECONFIG, r->source, r->source_line, 0,
+					 "rule %s names checker '%s', which is not registered",
+					 r->id, r->checker);
+		if (r->enabled)
+			registry_enable(reg, (unsigned)idx);
+	}
+	return registry_finalize(reg, err);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct run_finding *x = a, *y = b;
+	int c = strcmp(x->uri, y->uri);
+
+	if (c)
+		return c;
+	if (x->f->line != y->f->line)
+		return x->f->line < y->f->line ? -1 : 1;
+	if (x->f->column != y->f->column)
+		return x->f->column < y->f->column ? -1 : 1;
+	c = strcmp(x->rule->id, y->rule->id);
+	if (c)
+		return c;
+	return strcmp(x->f->message, y->f->message);
+}
+
+static int add_file(struct run *r, const char *path, int status)
+{
+	size_t i;
+	struct run_file *f;
+	char *uri;
+
+	for (i = 0; i < r->nfiles; i++)
+		if (strcmp(r->files[i].path, path) == 0) {
+			if (status > r->files[i].status)
+				r->files[i].status = status;
+			return ASP_OK;
+		}
+	uri = discover_relpath(r->root, path);
+	if (!uri)
+		uri = strdup(path);
+	f = realloc(r->files, (r->nfiles + 1) * sizeof *f);
+	if (!f || !uri) {
+		free(uri);
+		if (f)
+			r->files = f;
+		return ASP_ENOMEM;
+	}
+	r->files = f;
+	f = &r->files[r->nfiles++];
+	memset(f, 0, sizeof *f);
+	f->path = strdup(path);
+	f->uri = uri;
+	f->status = status;
+	if (!f->path)
+		return ASP_ENOMEM;
+	if (fingerprint_file_sha256(path, f->sha256) != ASP_OK)
+		f->sha256[0] = '\0';
+	return ASP_OK;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+	return strcmp(((const struct run_file *)a)->uri, ((const struct run_file *)b)->uri);
+}
+
+/* Builds the run's finding list: one per (rule, place, message) even when a
+   header is seen by several TUs, sorted, fingerprinted. */
+static int build_findings(struct run *r, const struct ruleset *rs)
+{
+	const struct analyze_result *res = &r->result;
+	size_t i, n = 0;
+
+	r->findings = calloc(res->nfindings ? res->nfindings : 1, sizeof *r->findings);
+	if (!r->findings)
+		return ASP_ENOMEM;
+	for (i = 0; i < res->nfindings; i++) {
+		const struct asp_finding *f = &res->findings[i];
+		struct run_finding *rf = &r->findings[n];
+
+		rf->f = f;
+		rf->rule = ruleset_find(rs, f->rule_id);
+		if (!rf->rule)
+			continue;
+		rf->level = rf->rule->level;
+		rf->uri = discover_relpath(r->root, f->path);
+		if (!rf->uri)
+			return ASP_ENOMEM;
+		n++;
+	}
+	r->nfindings = n;
+	if (n)
+		qsort(r->findings, n, sizeof *r->findings, cmp_finding);
+	/* drop duplicates from headers analysed in several TUs */
+	if (n) {
+		size_t w = 1;
+
+		for (i = 1; i < n; i++) {
+			if (cmp_finding(&r->findings[i], &r->findings[w - 1]) == 0) {
+				free(r->findings[i].uri);
+				continue;
+			}
+			r->findings[w++] = r->findings[i];
+		}
+		r->nfindings = w;
+	}
+	for (i = 0; i < r->nfindings; i++)
+		if (add_file(r, r->findings[i].f->path, RUN_FILE_ANALYSED))
+			return ASP_ENOMEM;
+	if (fingerprint_run(r) || fingerprint_line_hash_run(r))
+		return ASP_ENOMEM;
+	return ASP_OK;
+}
+
+static char *default_db(const char *root)
+{
+	size_t n = strlen(root) + 32;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/.asepsis/asepsis.db", root);
+	return p;
+}
+
+int cmd_check(int argc, char **argv, struct asp_error *err)
+{
+	struct check_opts o;
+	struct ruleset *rs = NULL;
+	struct registry *reg = NULL;
+	struct work_list work = { NULL, 0, 0 };
+	struct workq_file_result *fres = NULL;
+	struct analyze_options aopts;
+	struct store *store = NULL;
+	struct run run;
+	char *db_path = NULL, *cwd = NULL;
+	char **filters = NULL;
+	int rc, input_rc = ASP_OK, status = 0;
+	size_t i, analysed = 0;
+	struct asp_error input_err;
+
+	memset(&o, 0, sizeof o);
+	memset(&run, 0, sizeof run);
+	memset(&aopts, 0, sizeof aopts);
+	error_clear(&input_err);
+
+	rc = parse_opts(argc, argv, &o, err);
+	if (rc == 1)
+		return 0;
+	if (rc)
+		goto done;
+
+	rc = ruleset_load(&rs, NULL, 0, err);
+	if (!rc)
+		rc = ruleset_apply_profile(rs, o.profile, err);
+	if (!rc && o.enable)
+		rc = ruleset_enable_list(rs, o.enable, 1, err);
+	if (!rc && o.disable)
+		rc = ruleset_enable_list(rs, o.disable, 0, err);
+	if (!rc)
+		rc = registry_new(&reg, err);
+	if (!rc)
+		rc = bind_checkers(reg, rs, err);
+	if (rc)
+		goto done;
+
+	run.root = discover_root();
+	cwd = getcwd(NULL, 0);
+	if (!run.root || !cwd) {
+		rc = error_set(err, ASP_EIO, ".", 0, 0, "cannot determine the current folder");
+		goto done;
+	}
+	now_iso(run.started);
+	run.command_line = cli_join_argv(argc, argv);
+	run.tool_version = strdup(ASEPSIS_VERSION);
+	run.frontend_version = strdup(analyze_frontend_version());
+	run.rules = rs;
+	{
+		static const char *const head[] = { "rev-parse", "HEAD", NULL };
+		static const char *const branch[] = { "rev-parse", "--abbrev-ref", "HEAD", NULL };
+		static const char *const remote[] = { "config", "--get", "remote.origin.url", NULL };
+
+		run.vcs_commit = discover_git(run.root, head);
+		if (run.vcs_commit) {
+			run.vcs_branch = discover_git(run.root, branch);
+			run.vcs_uri = discover_git(run.root, remote);
+		}
+	}
+
+	/* the work list: a compile database, or files found on disk */
+	if (o.build_dir) {
+		filters = calloc(o.npaths + 1, sizeof *filters);
+		if (!filters) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < o.npaths; i++) {
+			filters[i] = discover_abspath(o.paths[i], NULL);
+			if (!filters[i]) {
+				rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+				goto done;
+			}
+			if (access(filters[i], F_OK) != 0 && !input_rc)
+				input_rc = error_set(&input_err, ASP_ENOTFOUND, o.paths[i], 0, 0,
+						     "%s", strerror(errno));
+		}
+		rc = compdb_load(&work, o.build_dir, (const char *const *)filters, o.npaths, err);
+		if (rc)
+			goto done;
+		if (work.n == 0 && !input_rc) {
+			rc = error_set(err, ASP_EUSAGE, o.build_dir, 0, 0,
+				       "the compile database lists no C sources%s",
+				       o.npaths ? " under the given paths" : "");
+			goto done;
+		}
+	} else {
+		if (o.npaths == 0) {
+			usage(stderr);
+			rc = error_set(err, ASP_EUSAGE, NULL, 0, 0,
+				       "nothing to analyse: give files or folders, or -p BUILD_DIR");
+			goto done;
+		}
+		input_rc = discover_paths(&work, (const char *const *)o.paths, o.npaths, &input_err);
+		if (input_rc == ASP_ENOMEM) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+	}
+	if (input_rc) {
+		char msg[1200];
+
+		error_format(&input_err, msg, sizeof msg);
+		fprintf(stderr, "asepsis: error: %s\n", msg);
+	}
+
+	/* the analysis */
+	aopts.reg = reg;
+	aopts.rule_lookup = rule_lookup;
+	aopts.rule_data = rs;
+	aopts.root = run.root;
+	fres = calloc(work.n ? work.n : 1, sizeof *fres);
+	if (!fres) {
+		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	if (!o.jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		o.jobs = n > 0 ? (unsigned)(n > 64 ? 64 : n) : 1;
+	}
+	rc = workq_run(&work, &aopts, o.jobs, &run.result, fres,
+		       !o.no_progress && isatty(2) ? show_progress : NULL, NULL, err);
+	if (rc)
+		goto done;
+	run.complete = 1;
+	for (i = 0; i < work.n; i++) {
+		int st = RUN_FILE_ANALYSED;
+
+		if (fres[i].failed || !fres[i].parsed) {
+			st = RUN_FILE_FAILED;
+			if (fres[i].failed)
+				analyze_result_notice(&run.result, ASP_NOTICE_ERROR, "analysis-failed",
+						      work.items[i].file, 0, 0, "%s", fres[i].message);
+		} else if (fres[i].parse_errors) {
+			st = RUN_FILE_PARTIAL;
+		}
+		if (st == RUN_FILE_ANALYSED || st == RUN_FILE_PARTIAL)
+			analysed++;
+		if (st != RUN_FILE_ANALYSED)
+			run.complete = 0;
+		if (add_file(&run, work.items[i].file, st)) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+	}
+	if (input_rc)
+		run.complete = 0;
+	if (build_findings(&run, rs)) {
+		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	if (run.nfiles)
+		qsort(run.files, run.nfiles, sizeof *run.files, cmp_file);
+	now_iso(run.finished);
+
+	/* the store: one transaction, before any output */
+	if (!o.no_db && analysed > 0) {
+		db_path = o.db ? strdup(o.db) : default_db(run.root);
+		if (!db_path) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		rc = store_open(&store, db_path, err);
+		if (!rc)
+			rc = store_record_run(store, &run, err);
+		if (rc) {
+			rc = rc == ASP_ENOMEM ? rc : ASP_EDB;
+			goto done;
+		}
+	}
+
+	/* outputs */
+	{
+		struct out_text_opts to;
+
+		to.color = !o.no_color && isatty(1) && !getenv("NO_COLOR");
+		to.quiet = o.quiet;
+		to.cwd = cwd;
+		out_text_write(stdout, &run, &to);
+		if (!o.quiet && store)
+			printf("asepsis: run %lld stored in %s\n", run.id, db_path);
+		fflush(stdout);
+	}
+	if (o.sarif) {
+		struct out_sarif_opts so;
+
+		memset(&so, 0, sizeof so);
+		rc = out_sarif_write(&run, o.sarif, &so, err);
+		if (rc)
+			goto done;
+	}
+
+	if (analysed == 0 && work.n > 0) {
+		rc = error_set(err, ASP_EPARSE, NULL, 0, 0,
+			       "no file could be analysed (%zu tried)", work.n);
+		goto done;
+	}
+	if (input_rc) {
+		*err = input_err;
+		rc = input_rc;
+		goto done;
+	}
+	for (i = 0; i < run.nfindings; i++)
+		if (o.fail_on != ASP_LEVEL_NONE && run.findings[i].level >= o.fail_on)
+			status = 1;
+done:
+	store_close(store);
+	free(db_path);
+	free(cwd);
+	if (filters) {
+		for (i = 0; i < o.npaths; i++)
+			free(filters[i]);
+		free(filters);
+	}
+	free(fres);
+	run_free(&run);
+	work_list_free(&work);
+	registry_free(reg);
+	ruleset_free(rs);
+	return rc ? rc : status;
+}

@@ -1,0 +1,301 @@
+/*
+ * Files, folders, the project root and git facts. git is started with
+ * posix_spawnp and an argument vector: no shell ever sees a path.
+ */
+#include "discover.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define MAX_DEPTH 64
+
+static char *lexical_abs(const char *p, const char *base)
+{
+	char cwd[PATH_MAX];
+	const char *b = base;
+	size_t cap;
+	char *buf, *out;
+	size_t olen = 0;
+	const char *seg;
+
+	if (p[0] != '/' && !b) {
+		if (!getcwd(cwd, sizeof cwd))
+			return NULL;
+		b = cwd;
+	}
+	cap = strlen(p) + (b ? strlen(b) : 0) + 3;
+	buf = malloc(cap);
+	out = malloc(cap);
+	if (!buf || !out) {
+		free(buf);
+		free(out);
+		return NULL;
+	}
+	if (p[0] == '/')
+		snprintf(buf, cap, "%s", p);
+	else
+		snprintf(buf, cap, "%s/%s", b, p);
+	seg = buf;
+	while (*seg) {
+		const char *end;
+		size_t len;
+
+		while (*seg == '/')
+			seg++;
+		if (!*seg)
+			break;
+		end = strchr(seg, '/');
+		len = end ? (size_t)(end - seg) : strlen(seg);
+		if (len == 1 && seg[0] == '.') {
+			/* nothing */
+		} else if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (olen > 0 && out[olen - 1] != '/')
+				olen--;
+			if (olen > 0)
+				olen--;
+		} else {
+			out[olen++] = '/';
+			memcpy(out + olen, seg, len);
+			olen += len;
+		}
+		seg += len;
+	}
+	if (!olen)
+		out[olen++] = '/';
+	out[olen] = '\0';
+	free(buf);
+	return out;
+}
+
+char *discover_abspath(const char *p, const char *base)
+{
+	char *lex = lexical_abs(p, base);
+	char *real;
+
+	if (!lex)
+		return NULL;
+	real = realpath(lex, NULL);
+	if (real) {
+		free(lex);
+		return real;
+	}
+	return lex;
+}
+
+char *discover_relpath(const char *root, const char *file)
+{
+	size_t n = strlen(root);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (n == 1 && root[0] == '/')
+		return strdup(file + 1);
+	if (strncmp(file, root, n) != 0 || (file[n] != '/' && file[n] != '\0'))
+		return NULL;
+	return strdup(file[n] == '/' ? file + n + 1 : file + n);
+}
+
+static int is_c_source(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 2 && strcmp(name + n - 2, ".c") == 0;
+}
+
+static int add_default(struct work_list *out, const char *file)
+{
+	char *dir = strdup(file), *slash, **args;
+	int rc;
+
+	if (!dir)
+		return ASP_ENOMEM;
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir)
+		*slash = '\0';
+	args = calloc(3, sizeof *args);
+	if (!args) {
+		free(dir);
+		return ASP_ENOMEM;
+	}
+	/* Without a build: the C dialect most firmware uses, and the file's own
+	   folder and its sibling include/ folder for project headers. */
+	args[0] = strdup("-std=gnu11");
+	args[1] = malloc(strlen(dir) + 3);
+	args[2] = malloc(strlen(dir) + 16);
+	if (!args[0] || !args[1] || !args[2]) {
+		free(args[0]); free(args[1]); free(args[2]); free(args);
+		free(dir);
+		return ASP_ENOMEM;
+	}
+	snprintf(args[1], strlen(dir) + 3, "-I%s", dir);
+	snprintf(args[2], strlen(dir) + 16, "-I%s/../include", dir);
+	rc = work_list_add(out, file, dir, args, 3);
+	free(dir);
+	return rc;
+}
+
+static int walk(struct work_list *out, const char *dir, int depth, struct asp_error *err)
+{
+	struct dirent **names = NULL;
+	int n, i, rc = ASP_OK;
+
+	if (depth > MAX_DEPTH)
+		return ASP_OK;
+	n = scandir(dir, &names, NULL, alphasort);   /* sorted: deterministic order */
+	if (n < 0)
+		return error_set(err, ASP_EIO, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+	for (i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		char path[PATH_MAX];
+		struct stat st;
+
+		if (!rc && name[0] != '.' &&
+		    snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path &&
+		    lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				rc = walk(out, path, depth + 1, err);
+			else if (S_ISREG(st.st_mode) && is_c_source(name))
+				rc = add_default(out, path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int discover_paths(struct work_list *out, const char *const *paths, size_t n,
+		   struct asp_error *err)
+{
+	size_t i;
+	int first = ASP_OK;
+
+	for (i = 0; i < n; i++) {
+		char *abs = discover_abspath(paths[i], NULL);
+		struct stat st;
+		int rc = ASP_OK;
+
+		if (!abs)
+			return error_set(err, ASP_ENOMEM, paths[i], 0, 0, "out of memory");
+		if (stat(abs, &st) != 0)
+			rc = error_set(err, ASP_ENOTFOUND, paths[i], 0, 0, "%s", strerror(errno));
+		else if (S_ISDIR(st.st_mode))
+			rc = walk(out, abs, 0, err);
+		else if (S_ISREG(st.st_mode))
+			rc = add_default(out, abs);
+		else
+			rc = error_set(err, ASP_EUSAGE, paths[i], 0, 0, "not a file or folder");
+		free(abs);
+		if (rc == ASP_ENOMEM)
+			return error_set(err, rc, paths[i], 0, 0, "out of memory");
+		if (rc && !first)
+			first = rc;
+	}
+	return first;
+}
+
+char *discover_git(const char *dir, const char *const *args)
+{
+	char *argv[16] = { NULL };
+	int pipefd[2], status = 0, devnull, i = 0, k;
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	char buf[4096];
+	size_t len = 0;
+	ssize_t r;
+	char *nl;
+
+	char *out = NULL;
+
+	argv[i++] = strdup("git");
+	argv[i++] = strdup("-C");
+	argv[i++] = strdup(dir);
+	for (k = 0; args[k] && i < 15; k++)
+		argv[i++] = strdup(args[k]);
+	argv[i] = NULL;
+	for (k = 0; k < i; k++)
+		if (!argv[k])
+			goto done;
+	if (pipe(pipefd) != 0)
+		goto done;
+	devnull = open("/dev/null", O_RDWR);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
+	if (devnull >= 0) {
+		posix_spawn_file_actions_adddup2(&fa, devnull, 2);
+		posix_spawn_file_actions_adddup2(&fa, devnull, 0);
+	}
+	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, environ) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		if (devnull >= 0)
+			close(devnull);
+		goto done;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(pipefd[1]);
+	if (devnull >= 0)
+		close(devnull);
+	while ((r = read(pipefd[0], buf + len, sizeof buf - 1 - len)) > 0) {
+		len += (size_t)r;
+		if (len == sizeof buf - 1)
+			break;
+	}
+	close(pipefd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && len > 0) {
+		buf[len] = '\0';
+		nl = strchr(buf, '\n');
+		if (nl)
+			*nl = '\0';
+		out = buf[0] ? strdup(buf) : NULL;
+	}
+done:
+	for (k = 0; k < i; k++)
+		free(argv[k]);
+	return out;
+}
+
+char *discover_root(void)
+{
+	char cwd[PATH_MAX], probe[PATH_MAX + 16];
+	char *dir, *git;
+	static const char *const top[] = { "rev-parse", "--show-toplevel", NULL };
+
+	if (!getcwd(cwd, sizeof cwd))
+		return NULL;
+	dir = strdup(cwd);
+	while (dir) {
+		char *slash;
+
+		snprintf(probe, sizeof probe, "%s/.asepsis.yml", dir);
+		if (access(probe, F_OK) == 0)
+			return dir;
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	git = discover_git(cwd, top);
+	if (git) {
+		char *real = realpath(git, NULL);
+
+		free(git);
+		if (real)
+			return real;
+	}
+	return realpath(cwd, NULL);
+}

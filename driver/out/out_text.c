@@ -1,0 +1,108 @@
+/*
+ * Compiler-style diagnostics: file:line:col: severity: message [RULE-ID],
+ * the source line and a caret under the column; colour only when asked.
+ * Then notifications and a one-line summary.
+ */
+#include <string.h>
+
+#include "out.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+
+static const char *shown_path(const char *path, const char *cwd)
+{
+	size_t n = cwd ? strlen(cwd) : 0;
+
+	if (n && strncmp(path, cwd, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static const char *level_color(int level)
+{
+	switch (level) {
+	case ASP_LEVEL_ERROR: return C_RED;
+	case ASP_LEVEL_WARNING: return C_MAGENTA;
+	default: return C_CYAN;
+	}
+}
+
+/* Prints the source line with tabs kept, and a caret aligned under column. */
+static void print_snippet(FILE *f, const char *line, unsigned column, int color)
+{
+	unsigned i;
+
+	if (!line)
+		return;
+	fprintf(f, "%s\n", line);
+	for (i = 1; i < column && line[i - 1]; i++)
+		fputc(line[i - 1] == '\t' ? '\t' : ' ', f);
+	fprintf(f, "%s^%s\n", color ? C_GREEN : "", color ? C_RESET : "");
+}
+
+int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
+{
+	size_t i, counts[4] = { 0, 0, 0, 0 }, reduced = 0;
+
+	for (i = 0; i < r->nfindings; i++) {
+		const struct run_finding *rf = &r->findings[i];
+		const char *lv = ruleset_level_name(rf->level);
+
+		if (o->color)
+			fprintf(f, C_BOLD "%s:%u:%u: " C_RESET "%s%s:" C_RESET C_BOLD " %s" C_RESET
+				" [%s]%s%s\n", shown_path(rf->f->path, o->cwd), rf->f->line,
+				rf->f->column, level_color(rf->level), lv, rf->f->message,
+				rf->rule->id, rf->trace_id[0] ? " " : "", rf->trace_id);
+		else
+			fprintf(f, "%s:%u:%u: %s: %s [%s]%s%s\n", shown_path(rf->f->path, o->cwd),
+				rf->f->line, rf->f->column, lv, rf->f->message, rf->rule->id,
+				rf->trace_id[0] ? " " : "", rf->trace_id);
+		print_snippet(f, rf->f->snippet, rf->f->column, o->color);
+		if (rf->level >= 0 && rf->level <= 3)
+			counts[rf->level]++;
+	}
+	for (i = 0; i < r->nfiles; i++)
+		reduced += r->files[i].status != RUN_FILE_ANALYSED;
+	if (o->quiet)
+		return 0;
+	for (i = 0; i < r->result.nnotices; i++) {
+		const struct asp_notice *n = &r->result.notices[i];
+
+		if (n->path && n->line)
+			fprintf(stderr, "asepsis: %s: %s:%u:%u: %s [%s]\n",
+				n->level == ASP_NOTICE_ERROR ? "error" : "warning",
+				shown_path(n->path, o->cwd), n->line, n->column, n->message, n->kind);
+		else if (n->path)
+			fprintf(stderr, "asepsis: %s: %s: %s [%s]\n",
+				n->level == ASP_NOTICE_ERROR ? "error" : "warning",
+				shown_path(n->path, o->cwd), n->message, n->kind);
+		else
+			fprintf(stderr, "asepsis: warning: %s [%s]\n", n->message, n->kind);
+	}
+	for (i = 0; i < r->nfiles; i++) {
+		const struct run_file *rfile = &r->files[i];
+
+		if (rfile->status == RUN_FILE_PARTIAL)
+			fprintf(stderr, "asepsis: note: %s was analysed with reduced coverage "
+				"(parse errors; code clang could not recover was skipped)\n",
+				shown_path(rfile->path, o->cwd));
+		else if (rfile->status == RUN_FILE_FAILED)
+			fprintf(stderr, "asepsis: note: %s was not analysed\n",
+				shown_path(rfile->path, o->cwd));
+	}
+	fprintf(f, "asepsis: %zu finding%s (%zu error%s, %zu warning%s, %zu note%s) in %zu file%s",
+		r->nfindings, r->nfindings == 1 ? "" : "s",
+		counts[ASP_LEVEL_ERROR], counts[ASP_LEVEL_ERROR] == 1 ? "" : "s",
+		counts[ASP_LEVEL_WARNING], counts[ASP_LEVEL_WARNING] == 1 ? "" : "s",
+		counts[ASP_LEVEL_NOTE], counts[ASP_LEVEL_NOTE] == 1 ? "" : "s",
+		r->nfiles, r->nfiles == 1 ? "" : "s");
+	if (reduced)
+		fprintf(f, "; %zu with reduced coverage", reduced);
+	fprintf(f, "\n");
+	return 0;
+}

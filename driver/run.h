@@ -1,0 +1,66 @@
+/*
+ * One analysis run as the outputs see it: the files, the findings with their
+ * fingerprints and traceability IDs, the notifications and the run metadata.
+ * Built by cmd_check.c; read by the store and by every writer in out/.
+ */
+#ifndef ASP_RUN_H
+#define ASP_RUN_H
+
+#include <stddef.h>
+
+#include "analyze.h"
+#include "ruleset.h"
+
+enum run_file_status {
+	RUN_FILE_ANALYSED = 0,    /* full coverage */
+	RUN_FILE_PARTIAL = 1,     /* analysed with parse errors */
+	RUN_FILE_FAILED = 2       /* not analysed */
+};
+
+struct run_file {
+	char *path;               /* absolute */
+	char *uri;                /* relative to the root, '/'-separated */
+	char sha256[65];          /* of the file contents; "" if unreadable */
+	int status;               /* enum run_file_status */
+};
+
+enum baseline_state { BASELINE_NONE = 0, BASELINE_NEW, BASELINE_UNCHANGED,
+		      BASELINE_UPDATED, BASELINE_ABSENT };
+
+struct run_finding {
+	const struct asp_finding *f;  /* borrowed from the run's analyze_result */
+	const struct rule *rule;      /* borrowed from the rule set */
+	char *uri;                    /* relative to the root, '/'-separated */
+	int level;                    /* enum asp_level */
+	unsigned occurrence;          /* index among findings with the same key */
+	char fingerprint[65];         /* asepsis's own, stable (SHA-256 hex) */
+	char line_hash[40];           /* GitHub primaryLocationLineHash */
+	char correlation[37];         /* UUID form of the fingerprint */
+	long long trace_num;          /* n of ASF-n; 0 when there is no store */
+	char trace_id[32];            /* "ASF-n" or "" */
+	int baseline;                 /* enum baseline_state */
+};
+
+struct run {
+	long long id;                 /* store run id; 0 without a store */
+	char started[32];             /* ISO 8601 UTC */
+	char finished[32];
+	char *root;                   /* project root, absolute */
+	char *command_line;
+	const struct ruleset *rules;
+	char *tool_version;
+	char *frontend_version;
+	char *vcs_commit;             /* may be NULL */
+	char *vcs_branch;             /* may be NULL */
+	char *vcs_uri;                /* may be NULL */
+	struct run_file *files;
+	size_t nfiles;
+	struct run_finding *findings; /* sorted: uri, line, column, rule */
+	size_t nfindings;
+	struct analyze_result result; /* owns findings and notices */
+	int complete;                 /* every file analysed with full coverage */
+};
+
+void run_free(struct run *r);     /* frees everything the run owns, not the struct */
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * Runs the analysis of a work list on N worker threads, each with its own
+ * front-end session. Results are merged in work-list order, so the output
+ * does not depend on thread timing.
+ */
+#ifndef ASP_WORKQ_H
+#define ASP_WORKQ_H
+
+#include "analyze.h"
+#include "compdb.h"
+
+struct workq_file_result {
+	int parsed;          /* the front end produced an AST */
+	int parse_errors;    /* error diagnostics */
+	int failed;          /* the tool failed on this file (err below) */
+	char message[1100];
+};
+
+/* progress(done, total, file, data) is called from worker threads, serialised. */
+typedef void (*workq_progress_fn)(size_t done, size_t total, const char *file, void *data);
+
+/* Analyses every item; per-item outcomes go to files[] (size list->n), all
+   findings and notices into res. Returns ASP_OK unless setting up failed. */
+int workq_run(const struct work_list *list, const struct analyze_options *opts,
+	      unsigned jobs, struct analyze_result *res, struct workq_file_result *files,
+	      workq_progress_fn progress, void *progress_data, struct asp_error *err);
+
+#endif
