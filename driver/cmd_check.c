@@ -161,29 +161,6 @@ static void show_progress(size_t done, size_t total, const char *file, void *dat
 	fflush(stderr);
 }
 
-/* Enables the checkers the enabled rules name; a rule naming an unknown
-   checker is a rule-file error. */
-static int bind_checkers(struct registry *reg, const struct ruleset *rs, struct asp_error *err)
-{
-	size_t i;
-
-	for (i = 0; i < rs->n; i++) {
-		const struct rule *r = &rs->rules[i];
-		int idx;
-
-		if (r->engine != RULE_ENGINE_CLANG)
-			continue;
-		idx = registry_find(reg, r->checker);
-		if (idx < 0)
-			return error_set(err, ASP_ECONFIG, r->source, r->source_line, 0,
-					 "rule %s names checker '%s', which is not registered",
-					 r->id, r->checker);
-		if (r->enabled)
-			registry_enable(reg, (unsigned)idx);
-	}
-	return registry_finalize(reg, err);
-}
-
 static int cmp_finding(const void *a, const void *b)
 {
 	const struct run_finding *x = a, *y = b;
@@ -336,7 +313,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	if (!rc)
 		rc = registry_new(&reg, err);
 	if (!rc)
-		rc = bind_checkers(reg, rs, err);
+		rc = ruleset_bind(rs, reg, err);
 	if (rc)
 		goto done;
 
@@ -402,13 +379,6 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			goto done;
 		}
 	}
-	if (input_rc) {
-		char msg[1200];
-
-		error_format(&input_err, msg, sizeof msg);
-		fprintf(stderr, "asepsis: error: %s\n", msg);
-	}
-
 	/* the analysis */
 	aopts.reg = reg;
 	aopts.rule_lookup = rule_lookup;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include <clang-c/CXCompilationDatabase.h>
+#include <jansson.h>
 
 #include "discover.h"
 
@@ -103,6 +104,44 @@ static int under_filters(const char *file, const char *const *filters, size_t n)
 	return 0;
 }
 
+/*
+ * libclang accepts a truncated database and prints parser errors of its own,
+ * so the file is checked first: valid JSON, an array of objects each with
+ * directory, file, and command or arguments.
+ */
+static int validate_json(const char *json, struct asp_error *err)
+{
+	json_error_t je;
+	json_t *root = json_load_file(json, JSON_REJECT_DUPLICATES, &je);
+	size_t i;
+	int rc = ASP_OK;
+
+	if (!root)
+		return error_set(err, ASP_ECONFIG, json, je.line, je.column,
+				 "invalid JSON: %s", je.text);
+	if (!json_is_array(root)) {
+		rc = error_set(err, ASP_ECONFIG, json, 1, 1,
+			       "a compile database is a JSON array of compile commands");
+		goto done;
+	}
+	for (i = 0; i < json_array_size(root); i++) {
+		json_t *e = json_array_get(root, i);
+
+		if (!json_is_object(e) || !json_is_string(json_object_get(e, "directory")) ||
+		    !json_is_string(json_object_get(e, "file")) ||
+		    (!json_is_string(json_object_get(e, "command")) &&
+		     !json_is_array(json_object_get(e, "arguments")))) {
+			rc = error_set(err, ASP_ECONFIG, json, 0, 0,
+				       "entry %zu needs \"directory\", \"file\" and "
+				       "\"command\" or \"arguments\"", i + 1);
+			goto done;
+		}
+	}
+done:
+	json_decref(root);
+	return rc;
+}
+
 int compdb_load(struct work_list *out, const char *build_dir, const char *const *filters,
 		size_t nfilters, struct asp_error *err)
 {
@@ -121,6 +160,9 @@ int compdb_load(struct work_list *out, const char *build_dir, const char *const 
 				 "holds compile_commands.json)");
 	if (stat(json, &st) != 0)
 		return error_set(err, ASP_ENOTFOUND, json, 0, 0, "no compile database here");
+	rc = validate_json(json, err);
+	if (rc)
+		return rc;
 	db = clang_CompilationDatabase_fromDirectory(build_dir, &dberr);
 	if (dberr != CXCompilationDatabase_NoError || !db) {
 		rc = error_set(err, ASP_ECONFIG, json, 0, 0,

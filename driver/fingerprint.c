@@ -122,23 +122,38 @@ char *fingerprint_normalise(const char *text)
 	return out;
 }
 
-static int same_key(const struct run_finding *a, const struct run_finding *b)
+static int same_key(const struct run_finding *a, const char *na,
+		    const struct run_finding *b, const char *nb)
 {
 	const char *fa = a->f->function ? a->f->function : "";
 	const char *fb = b->f->function ? b->f->function : "";
 
 	return strcmp(a->rule->id, b->rule->id) == 0 && strcmp(a->uri, b->uri) == 0 &&
-	       strcmp(fa, fb) == 0 && strcmp(a->f->stmt_text, b->f->stmt_text) == 0;
+	       strcmp(fa, fb) == 0 && strcmp(na, nb) == 0;
 }
 
 int fingerprint_run(struct run *r)
 {
+	char **norm;
 	size_t i, j;
+	int rc = ASP_OK;
 
+	if (!r->nfindings)
+		return ASP_OK;
+	norm = calloc(r->nfindings, sizeof *norm);
+	if (!norm)
+		return ASP_ENOMEM;
+	for (i = 0; i < r->nfindings; i++) {
+		norm[i] = fingerprint_normalise(r->findings[i].f->stmt_text ?
+						r->findings[i].f->stmt_text : "");
+		if (!norm[i]) {
+			rc = ASP_ENOMEM;
+			goto done;
+		}
+	}
 	for (i = 0; i < r->nfindings; i++) {
 		struct run_finding *rf = &r->findings[i];
 		struct fingerprint_sha256 *h;
-		char *norm;
 		char occ[32];
 		const char *fn = rf->f->function ? rf->f->function : "";
 
@@ -146,30 +161,31 @@ int fingerprint_run(struct run *r)
 		   earlier findings with the same key, so it survives moves */
 		rf->occurrence = 0;
 		for (j = 0; j < i; j++)
-			if (same_key(&r->findings[j], rf))
+			if (same_key(&r->findings[j], norm[j], rf, norm[i]))
 				rf->occurrence++;
-		norm = fingerprint_normalise(rf->f->stmt_text);
 		h = fingerprint_sha256_begin();
-		if (!norm || !h) {
-			free(norm);
-			fingerprint_sha256_end(h, rf->fingerprint);
-			return ASP_ENOMEM;
+		if (!h) {
+			rc = ASP_ENOMEM;
+			goto done;
 		}
 		snprintf(occ, sizeof occ, "%u", rf->occurrence);
 		fingerprint_sha256_update(h, "asepsis-fp-v1", 14);
 		fingerprint_sha256_update(h, rf->rule->id, strlen(rf->rule->id) + 1);
 		fingerprint_sha256_update(h, rf->uri, strlen(rf->uri) + 1);
 		fingerprint_sha256_update(h, fn, strlen(fn) + 1);
-		fingerprint_sha256_update(h, norm, strlen(norm) + 1);
+		fingerprint_sha256_update(h, norm[i], strlen(norm[i]) + 1);
 		fingerprint_sha256_update(h, occ, strlen(occ) + 1);
 		fingerprint_sha256_end(h, rf->fingerprint);
-		free(norm);
 		/* correlationGuid: the fingerprint's first 128 bits as a UUID */
 		snprintf(rf->correlation, sizeof rf->correlation, "%.8s-%.4s-%.4s-%.4s-%.12s",
 			 rf->fingerprint, rf->fingerprint + 8, rf->fingerprint + 12,
 			 rf->fingerprint + 16, rf->fingerprint + 20);
 	}
-	return ASP_OK;
+done:
+	for (i = 0; i < r->nfindings; i++)
+		free(norm[i]);
+	free(norm);
+	return rc;
 }
 
 /*

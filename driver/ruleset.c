@@ -17,6 +17,7 @@
 #include <yaml.h>
 
 #include "base/embed.h"
+#include "registry.h"
 
 extern const struct asp_embedded_file asepsis_rules[];
 extern const size_t asepsis_rules_count;
@@ -346,7 +347,10 @@ static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *do
 		case 7: rc = want_scalar(ld, src, doc, k, v, &r->rationale); break;
 		case 8: rc = want_scalar(ld, src, doc, k, v, &r->remediation); break;
 		case 9: rc = want_scalar(ld, src, doc, k, v, &engine); break;
-		case 10: rc = want_scalar(ld, src, doc, k, v, &r->checker); break;
+		case 10:
+			rc = want_scalar(ld, src, doc, k, v, &r->checker);
+			r->checker_line = line_of(v);
+			break;
 		case 11: rc = want_scalar(ld, src, doc, k, v, &r->query); break;
 		case 12: rc = want_scalar(ld, src, doc, k, v, &r->message); break;
 		case 13: rc = want_scalar(ld, src, doc, k, v, &r->security_severity); break;
@@ -878,4 +882,25 @@ int ruleset_enable_list(struct ruleset *rs, const char *list, int on, struct asp
 	}
 	free(copy);
 	return rc;
+}
+
+int ruleset_bind(const struct ruleset *rs, struct registry *reg, struct asp_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->rules[i];
+		int idx;
+
+		if (r->engine != RULE_ENGINE_CLANG)
+			continue;
+		idx = registry_find(reg, r->checker);
+		if (idx < 0)
+			return error_set(err, ASP_ECONFIG, r->source, r->checker_line, 0,
+					 "rule %s names checker '%s', which is not registered",
+					 r->id, r->checker);
+		if (r->enabled)
+			registry_enable(reg, (unsigned)idx);
+	}
+	return registry_finalize(reg, err);
 }

@@ -38,6 +38,7 @@ struct rule {
 	struct strlist cwe, cert_c, misra, iec62304, iec81001, fda, hipaa, safety_classes;
 	char *source;             /* file the rule came from, for messages */
 	int source_line;
+	int checker_line;         /* line of the checker: key */
 	int builtin;
 	int enabled;
 };
@@ -58,6 +59,12 @@ void ruleset_free(struct ruleset *rs);
 int ruleset_apply_profile(struct ruleset *rs, const char *name, struct asp_error *err);
 /* Comma-separated IDs (or categories prefixes like MDS-MEM) to enable/disable. */
 int ruleset_enable_list(struct ruleset *rs, const char *list, int on, struct asp_error *err);
+
+struct registry;
+/* Enables the checkers that enabled clang rules name and builds the
+   subscriber lists; a rule naming an unregistered checker is an error that
+   names the rule file and line. */
+int ruleset_bind(const struct ruleset *rs, struct registry *reg, struct asp_error *err);
 
 const struct rule *ruleset_find(const struct ruleset *rs, const char *id);
 size_t ruleset_count_enabled(const struct ruleset *rs);
