@@ -2,6 +2,7 @@
  * `asepsis rules [list | show ID | export --format md|csv]`: the catalogue as
  * the binary carries it, for users and for the coding-standard document.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@ static void join(FILE *f, const struct strlist *l, const char *sep)
 {
 	size_t i;
 
+	if (l->n == 0)
+		fputs("none", f);
 	for (i = 0; i < l->n; i++)
 		fprintf(f, "%s%s", i ? sep : "", l->v[i]);
 }
@@ -101,6 +104,44 @@ static void export_md(FILE *f, const struct rule *r)
 		r->description, r->rationale, r->remediation);
 }
 
+/* One page per rule plus an index: the generated rule reference in docs/rules. */
+static int export_md_dir(const struct ruleset *rs, const char *dir, struct asp_error *err)
+{
+	char path[4096];
+	FILE *idx, *f;
+	size_t i;
+
+	snprintf(path, sizeof path, "%s/README.md", dir);
+	idx = fopen(path, "w");
+	if (!idx)
+		return error_set(err, ASP_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+	fprintf(idx, "# Rule reference\n\nGenerated from `rules/` by `asepsis rules export "
+		"--format md --output-dir docs/rules`; do not edit.\n\n"
+		"| Rule | Severity | Title | CWE |\n|---|---|---|---|\n");
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->rules[i];
+
+		fprintf(idx, "| [%s](%s.md) | %s | %s | ", r->id, r->id,
+			ruleset_level_name(r->severity), r->title);
+		join(idx, &r->cwe, ", ");
+		fprintf(idx, " |\n");
+		snprintf(path, sizeof path, "%s/%s.md", dir, r->id);
+		f = fopen(path, "w");
+		if (!f) {
+			fclose(idx);
+			return error_set(err, ASP_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+		}
+		export_md(f, r);
+		if (fclose(f) != 0) {
+			fclose(idx);
+			return error_set(err, ASP_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+		}
+	}
+	if (fclose(idx) != 0)
+		return error_set(err, ASP_EIO, dir, 0, 0, "cannot write the index");
+	return ASP_OK;
+}
+
 int cmd_rules(int argc, char **argv, struct asp_error *err)
 {
 	struct ruleset *rs = NULL;
@@ -109,7 +150,7 @@ int cmd_rules(int argc, char **argv, struct asp_error *err)
 	int rc;
 
 	if (strcmp(verb, "--help") == 0) {
-		printf("usage: asepsis rules [list | show ID | export --format md|csv]\n");
+		printf("usage: asepsis rules [list | show ID | export --format md|csv [--output-dir DIR]]\n");
 		return 0;
 	}
 	rc = ruleset_load(&rs, NULL, 0, err);
@@ -132,19 +173,25 @@ int cmd_rules(int argc, char **argv, struct asp_error *err)
 		}
 		show(stdout, r);
 	} else if (strcmp(verb, "export") == 0) {
-		const char *fmt = "md";
+		const char *fmt = "md", *dir = NULL;
 
 		for (i = 2; i < (size_t)argc; i++) {
 			if (strcmp(argv[i], "--format") == 0 && i + 1 < (size_t)argc)
 				fmt = argv[++i];
 			else if (strncmp(argv[i], "--format=", 9) == 0)
 				fmt = argv[i] + 9;
+			else if (strcmp(argv[i], "--output-dir") == 0 && i + 1 < (size_t)argc)
+				dir = argv[++i];
 			else {
 				rc = error_set(err, ASP_EUSAGE, argv[i], 0, 0, "unknown option");
 				goto done;
 			}
 		}
-		if (strcmp(fmt, "md") == 0) {
+		if (dir && strcmp(fmt, "md") == 0) {
+			rc = export_md_dir(rs, dir, err);
+		} else if (dir) {
+			rc = error_set(err, ASP_EUSAGE, "--output-dir", 0, 0, "only with --format md");
+		} else if (strcmp(fmt, "md") == 0) {
 			for (i = 0; i < rs->n; i++) {
 				if (i)
 					printf("\n---\n\n");
