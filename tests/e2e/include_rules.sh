@@ -1,0 +1,29 @@
+#!/bin/bash
+# Each third-party library stays behind its named files (docs/internals/architecture.md).
+. "$(dirname "$0")/lib.sh"
+cd "$SRC" || exit 1
+
+only_in() { # HEADER-REGEX ALLOWED-FILE-REGEX
+	grep -rlE "#include <$1" checkers driver | grep -vE "$2" > "$WORK/stray" || true
+	if [ -s "$WORK/stray" ]; then
+		fail "<$1> included outside its module: $(tr '\n' ' ' < "$WORK/stray")"
+	fi
+}
+
+only_in 'clang-c/' '^(checkers/(walk_clang|node_clang|kind_clang)\.c|checkers/clang_front\.h|checkers/flow/cfg\.c|driver/compdb\.c)$'
+only_in 'sqlite3\.h' '^driver/store/'
+only_in 'jansson\.h' '^(driver/out/|driver/compdb\.c$)'
+only_in 'yaml\.h' '^driver/(ruleset|config)\.c$'
+only_in 'openssl/' '^driver/(fingerprint|evidence|store/store_audit)\.c$'
+only_in 'tree_sitter/' '^checkers/pattern/'
+only_in 'pcre2\.h' '^checkers/pattern/'
+
+# checkers include only the ABI (and, for flow checks, the dataflow API)
+for f in checkers/check_*.c; do
+	grep -E '^#include "' "$f" | grep -vE '"asepsis/checker.h"|"flow/dataflow.h"' && fail "$f includes more than the checker ABI"
+done
+# base/ uses libc only
+grep -hE '^#include "' checkers/base/*.c checkers/base/*.h | grep -v '"base/' && fail "checkers/base includes project headers outside base/"
+# nothing in checkers/ reaches into driver/
+grep -rlE '#include "(cmd_|store|out|ruleset|compdb|discover|workq|fingerprint|run)' checkers && fail "checkers/ includes driver headers"
+finish
