@@ -7,6 +7,7 @@
 #include "ctx.h"
 #include "registry.h"
 #include "walk_clang.h"
+#include "pattern/pat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,8 @@
 
 struct analyze_session {
 	const struct analyze_options *opts;
-	void *index;
+	void *index;                  /* CXIndex */
+	struct pat_worker *pat;
 };
 
 int analyze_session_new(struct analyze_session **out, const struct analyze_options *opts,
@@ -26,10 +28,20 @@ int analyze_session_new(struct analyze_session **out, const struct analyze_optio
 	if (!s)
 		return error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 	s->opts = opts;
-	s->index = walk_clang_index_new();
-	if (!s->index) {
-		free(s);
-		return error_set(err, ASP_ERR, NULL, 0, 0, "libclang: cannot create an index");
+	if (opts->engine != ANALYZE_PATTERN) {
+		s->index = walk_clang_index_new();
+		if (!s->index) {
+			free(s);
+			return error_set(err, ASP_ERR, NULL, 0, 0, "libclang: cannot create an index");
+		}
+	}
+	if (opts->engine != ANALYZE_CLANG && pat_rules_count(opts->pat) > 0) {
+		int rc = pat_worker_new(&s->pat, err);
+
+		if (rc) {
+			analyze_session_free(s);
+			return rc;
+		}
 	}
 	*out = s;
 	return ASP_OK;
@@ -40,6 +52,7 @@ void analyze_session_free(struct analyze_session *s)
 	if (!s)
 		return;
 	walk_clang_index_free(s->index);
+	pat_worker_free(s->pat);
 	free(s);
 }
 
@@ -84,7 +97,7 @@ int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 {
 	struct asp_ctx ctx;
 	struct ctx_finding *cf;
-	int rc;
+	int rc = ASP_OK, clang_parsed = 0;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.opts = s->opts;
@@ -96,9 +109,32 @@ int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 		rc = error_set(err, ASP_ENOMEM, u->file, 0, 0, "out of memory");
 		goto done;
 	}
-	rc = walk_clang_unit(s->index, &ctx, u, err);
-	if (rc)
-		goto done;
+	if (s->opts->engine != ANALYZE_PATTERN) {
+		rc = walk_clang_unit(s->index, &ctx, u, err);
+		if (rc)
+			goto done;
+		clang_parsed = res->parsed;
+	}
+	if (s->pat) {
+		unsigned select = PAT_RUN_PRIMARY;
+
+		/* the pattern version of a semantic rule runs only where clang did not */
+		if (!clang_parsed)
+			select |= PAT_RUN_FALLBACK;
+		res->parsed = 0;
+		ctx.depth = 0;
+		rc = pat_run(s->pat, s->opts->pat, &ctx, u->file, select, err);
+		if (rc)
+			goto done;
+		res->parsed = res->parsed || clang_parsed;
+	}
+	if (!clang_parsed && res->parsed && s->opts->semantic_rules &&
+	    s->opts->semantic_rules[0]) {
+		res->pattern_only = 1;
+		analyze_result_notice(res, ASP_NOTICE_NOTE, "pattern-only", u->file, 0, 0,
+				      "analysed by pattern rules only; semantic rules did not "
+				      "run: %s", s->opts->semantic_rules);
+	}
 	for (cf = ctx.findings; cf; cf = cf->next) {
 		rc = push_finding(res, cf);
 		if (rc) {

@@ -39,13 +39,25 @@ struct analyze_result {
 	struct asp_notice *notices;
 	size_t nnotices, capnotices;
 	int parsed;               /* 1 when the TU produced an AST at all */
+	int pattern_only;         /* semantic rules did not run on it */
 	int parse_errors;         /* number of error diagnostics */
 };
 
 /* Decides which rule IDs a checker may report (the enabled rule set). */
 typedef const char *(*analyze_rule_fn)(void *data, const char *rule_id);
 
+struct pat_rules;
+
+enum analyze_engine {
+	ANALYZE_AUTO = 0,         /* semantic where clang parses, pattern rules always */
+	ANALYZE_CLANG,            /* semantic rules only */
+	ANALYZE_PATTERN           /* pattern rules only, no build needed */
+};
+
 struct analyze_options {
+	int engine;                   /* enum analyze_engine */
+	const struct pat_rules *pat;  /* compiled pattern rules; may be NULL */
+	const char *semantic_rules;   /* IDs of enabled semantic rules, for notices */
 	const struct registry *reg;   /* enabled checkers and subscriptions */
 	analyze_rule_fn rule_lookup;  /* returns the canonical ID if enabled, else NULL */
 	void *rule_data;

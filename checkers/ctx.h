@@ -10,7 +10,8 @@
 #include "analyze.h"
 #include "base/arena.h"
 
-enum asp_engine { ASP_ENGINE_NONE = 0, ASP_ENGINE_CLANG = 1, ASP_ENGINE__COUNT };
+enum asp_engine { ASP_ENGINE_NONE = 0, ASP_ENGINE_CLANG = 1, ASP_ENGINE_PATTERN = 2,
+		  ASP_ENGINE__COUNT };
 
 /* What node.c forwards to, by the node's engine tag. */
 struct node_ops {
@@ -34,9 +35,13 @@ struct node_ops {
 	int (*equal)(asp_node, asp_node);
 	/* The text of a line of a file the TU read; arena; NULL if unknown. */
 	const char *(*line_text)(struct asp_ctx *, const char *file, unsigned line);
+	/* The statement a node belongs to, for engines whose walk keeps no
+	   ancestor stack; NULL when the walk's stack answers it. */
+	asp_node (*statement)(struct asp_ctx *, asp_node);
 };
 
 extern const struct node_ops node_clang_ops;
+extern const struct node_ops node_pattern_ops;
 
 /* A finding while the TU is open; every string is in the arena. */
 struct ctx_finding {
@@ -60,6 +65,8 @@ struct asp_ctx {
 	int findings_capped;
 };
 
+/* The statement node n belongs to when the engine knows better than the stack. */
+asp_node node_statement(struct asp_ctx *ctx, asp_node n);
 /* The text of a line of a file the node's front end read; arena; may be NULL. */
 const char *node_line_text(struct asp_ctx *ctx, asp_node n, const char *path, unsigned line);
 

@@ -6,6 +6,7 @@
 
 static const struct node_ops *const engines[ASP_ENGINE__COUNT] = {
 	[ASP_ENGINE_CLANG] = &node_clang_ops,
+	[ASP_ENGINE_PATTERN] = &node_pattern_ops,
 };
 
 static const struct node_ops *ops(asp_node n)
@@ -169,4 +170,10 @@ const char *node_line_text(struct asp_ctx *ctx, asp_node n, const char *path, un
 {
 	const struct node_ops *o = ops(n);
 	return o ? o->line_text(ctx, path, line) : NULL;
+}
+
+asp_node node_statement(struct asp_ctx *ctx, asp_node n)
+{
+	const struct node_ops *o = ops(n);
+	return o && o->statement ? o->statement(ctx, n) : n;
 }

@@ -35,7 +35,7 @@ static asp_node statement_of(struct asp_ctx *ctx, asp_node n)
 	unsigned i;
 
 	if (ctx->depth == 0 || !asp_node_equal(ctx->stack[ctx->depth - 1], n))
-		return n;
+		return node_statement(ctx, n);
 	for (i = ctx->depth - 1; i > 0; i--) {
 		int pk = ctx->stack[i - 1].kind;
 

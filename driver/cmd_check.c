@@ -19,11 +19,13 @@
 #include "discover.h"
 #include "fingerprint.h"
 #include "out.h"
+#include "pattern/pat.h"
 #include "registry.h"
 #include "ruleset.h"
 #include "run.h"
 #include "workq.h"
 #include "store.h"
+#include "base/sbuf.h"
 
 struct check_opts {
 	const char *build_dir;
@@ -37,6 +39,9 @@ struct check_opts {
 	int no_color, quiet, no_progress;
 	char **paths;
 	size_t npaths;
+	int engine;                 /* enum analyze_engine */
+	const char *rules_dirs[16];
+	size_t nrules_dirs;
 };
 
 static void usage(FILE *f)
@@ -50,6 +55,10 @@ static void usage(FILE *f)
 		"      --no-db           do not use a store (no traceability IDs)\n"
 		"      --fail-on LEVEL   none|note|warning|error (default: error)\n"
 		"      --profile NAME    all|class-a|class-b|class-c|cert-c (default: all)\n"
+		"      --engine ENGINE   auto (default): semantic rules where clang parses a file,\n"
+		"                        pattern rules everywhere; clang: semantic only;\n"
+		"                        pattern: pattern rules only, no build needed\n"
+		"      --rules-dir DIR   load pattern rules from DIR (repeatable)\n"
 		"      --enable IDS      comma-separated rule IDs or prefixes to enable\n"
 		"      --disable IDS     comma-separated rule IDs or prefixes to disable\n"
 		"  -j, --jobs N          worker threads (default: number of CPUs)\n"
@@ -64,7 +73,7 @@ static void usage(FILE *f)
 static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_error *err)
 {
 	enum { O_SARIF = 256, O_DB, O_NODB, O_FAILON, O_PROFILE, O_ENABLE, O_DISABLE,
-	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP };
+	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR };
 	static const struct option lo[] = {
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "sarif", required_argument, NULL, O_SARIF },
@@ -79,6 +88,8 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		{ "no-progress", no_argument, NULL, O_NOPROG },
 		{ "no-color", no_argument, NULL, O_NOCOLOR },
 		{ "help", no_argument, NULL, O_HELP },
+		{ "engine", required_argument, NULL, O_ENGINE },
+		{ "rules-dir", required_argument, NULL, O_RULESDIR },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -116,6 +127,23 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		case O_NOPROG: o->no_progress = 1; break;
 		case O_NOCOLOR: o->no_color = 1; break;
 		case O_HELP: usage(stdout); return 1;
+		case O_ENGINE:
+			if (strcmp(optarg, "auto") == 0)
+				o->engine = ANALYZE_AUTO;
+			else if (strcmp(optarg, "clang") == 0)
+				o->engine = ANALYZE_CLANG;
+			else if (strcmp(optarg, "pattern") == 0)
+				o->engine = ANALYZE_PATTERN;
+			else
+				return error_set(err, ASP_EUSAGE, "--engine", 0, 0,
+						 "'%s' is not auto, clang or pattern", optarg);
+			break;
+		case O_RULESDIR:
+			if (o->nrules_dirs == sizeof o->rules_dirs / sizeof o->rules_dirs[0])
+				return error_set(err, ASP_EUSAGE, "--rules-dir", 0, 0,
+						 "at most 16 rule folders");
+			o->rules_dirs[o->nrules_dirs++] = optarg;
+			break;
 		case ':':
 			return error_set(err, ASP_EUSAGE, argv[optind - 1], 0, 0,
 					 "option needs an argument (see 'asepsis check --help')");
@@ -159,6 +187,65 @@ static void show_progress(size_t done, size_t total, const char *file, void *dat
 	if (done == total)
 		fprintf(stderr, "\r\033[K");
 	fflush(stderr);
+}
+
+/* Compiles the queries of the enabled rules: pattern rules, and the pattern
+   versions of semantic rules (used where clang cannot parse a file). */
+static int compile_patterns(const struct ruleset *rs, int engine, struct pat_rules **out,
+			    struct asp_error *err)
+{
+	struct pat_rule_src *src;
+	size_t i, n = 0;
+	int rc;
+
+	*out = NULL;
+	if (engine == ANALYZE_CLANG)
+		return ASP_OK;
+	src = calloc(rs->n ? rs->n : 1, sizeof *src);
+	if (!src)
+		return error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->rules[i];
+
+		if (!r->enabled || !r->query)
+			continue;
+		src[n].id = r->id;
+		src[n].query = r->query;
+		src[n].message = r->message;
+		src[n].source = r->source;
+		src[n].query_line = r->query_line;
+		src[n].fallback = r->engine == RULE_ENGINE_CLANG;
+		n++;
+	}
+	rc = pat_rules_compile(out, src, n, err);
+	free(src);
+	return rc;
+}
+
+/* The enabled semantic rules with no pattern version, for the notices of
+   files that only the pattern engine read. */
+static char *semantic_list(const struct ruleset *rs)
+{
+	size_t i, n = 0, shown = 0;
+	struct sbuf b = SBUF_INIT(4096);
+
+	for (i = 0; i < rs->n; i++)
+		if (rs->rules[i].enabled && rs->rules[i].engine == RULE_ENGINE_CLANG &&
+		    !rs->rules[i].query)
+			n++;
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->rules[i];
+
+		if (!r->enabled || r->engine != RULE_ENGINE_CLANG || r->query)
+			continue;
+		if (shown == 12) {
+			sbuf_printf(&b, " and %zu more", n - shown);
+			break;
+		}
+		sbuf_printf(&b, "%s%s", shown ? ", " : "", r->id);
+		shown++;
+	}
+	return sbuf_take(&b);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -285,6 +372,8 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	struct workq_file_result *fres = NULL;
 	struct analyze_options aopts;
 	struct store *store = NULL;
+	struct pat_rules *pat = NULL;
+	char *semantic = NULL;
 	struct run run;
 	char *db_path = NULL, *cwd = NULL;
 	char **filters = NULL;
@@ -303,7 +392,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	if (rc)
 		goto done;
 
-	rc = ruleset_load(&rs, NULL, 0, err);
+	rc = ruleset_load(&rs, o.rules_dirs, o.nrules_dirs, err);
 	if (!rc)
 		rc = ruleset_apply_profile(rs, o.profile, err);
 	if (!rc && o.enable)
@@ -314,6 +403,10 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		rc = registry_new(&reg, err);
 	if (!rc)
 		rc = ruleset_bind(rs, reg, err);
+	if (!rc)
+		rc = compile_patterns(rs, o.engine, &pat, err);
+	if (!rc)
+		semantic = semantic_list(rs);
 	if (rc)
 		goto done;
 
@@ -373,13 +466,17 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 				       "nothing to analyse: give files or folders, or -p BUILD_DIR");
 			goto done;
 		}
-		input_rc = discover_paths(&work, (const char *const *)o.paths, o.npaths, &input_err);
+		input_rc = discover_paths(&work, (const char *const *)o.paths, o.npaths,
+					  o.engine == ANALYZE_PATTERN, &input_err);
 		if (input_rc == ASP_ENOMEM) {
 			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 			goto done;
 		}
 	}
 	/* the analysis */
+	aopts.engine = o.engine;
+	aopts.pat = pat;
+	aopts.semantic_rules = semantic;
 	aopts.reg = reg;
 	aopts.rule_lookup = rule_lookup;
 	aopts.rule_data = rs;
@@ -406,7 +503,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			if (fres[i].failed)
 				analyze_result_notice(&run.result, ASP_NOTICE_ERROR, "analysis-failed",
 						      work.items[i].file, 0, 0, "%s", fres[i].message);
-		} else if (fres[i].parse_errors) {
+		} else if (fres[i].parse_errors || fres[i].pattern_only) {
 			st = RUN_FILE_PARTIAL;
 		}
 		if (st == RUN_FILE_ANALYSED || st == RUN_FILE_PARTIAL)
@@ -480,6 +577,8 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			status = 1;
 done:
 	store_close(store);
+	pat_rules_free(pat);
+	free(semantic);
 	free(db_path);
 	free(cwd);
 	if (filters) {

@@ -106,10 +106,14 @@ char *discover_relpath(const char *root, const char *file)
 	return strdup(file[n] == '/' ? file + n + 1 : file + n);
 }
 
-static int is_c_source(const char *name)
+/* Sources found in folders: .c files, and with `headers` also .h files
+   (which the pattern engine reads on their own; clang reads them through
+   the sources that include them). */
+static int is_c_source(const char *name, int headers)
 {
 	size_t n = strlen(name);
-	return n > 2 && strcmp(name + n - 2, ".c") == 0;
+	return n > 2 && (strcmp(name + n - 2, ".c") == 0 ||
+			 (headers && strcmp(name + n - 2, ".h") == 0));
 }
 
 static int add_default(struct work_list *out, const char *file)
@@ -144,7 +148,8 @@ static int add_default(struct work_list *out, const char *file)
 	return rc;
 }
 
-static int walk(struct work_list *out, const char *dir, int depth, struct asp_error *err)
+static int walk(struct work_list *out, const char *dir, int depth, int headers,
+		struct asp_error *err)
 {
 	struct dirent **names = NULL;
 	int n, i, rc = ASP_OK;
@@ -163,8 +168,8 @@ static int walk(struct work_list *out, const char *dir, int depth, struct asp_er
 		    snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path &&
 		    lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
-				rc = walk(out, path, depth + 1, err);
-			else if (S_ISREG(st.st_mode) && is_c_source(name))
+				rc = walk(out, path, depth + 1, headers, err);
+			else if (S_ISREG(st.st_mode) && is_c_source(name, headers))
 				rc = add_default(out, path);
 		}
 		free(names[i]);
@@ -174,7 +179,7 @@ static int walk(struct work_list *out, const char *dir, int depth, struct asp_er
 }
 
 int discover_paths(struct work_list *out, const char *const *paths, size_t n,
-		   struct asp_error *err)
+		   int headers, struct asp_error *err)
 {
 	size_t i;
 	int first = ASP_OK;
@@ -189,7 +194,7 @@ int discover_paths(struct work_list *out, const char *const *paths, size_t n,
 		if (stat(abs, &st) != 0)
 			rc = error_set(err, ASP_ENOTFOUND, paths[i], 0, 0, "%s", strerror(errno));
 		else if (S_ISDIR(st.st_mode))
-			rc = walk(out, abs, 0, err);
+			rc = walk(out, abs, 0, headers, err);
 		else if (S_ISREG(st.st_mode))
 			rc = add_default(out, abs);
 		else

@@ -17,7 +17,7 @@ char *discover_abspath(const char *p, const char *base);
    A path that does not exist is an ASP_ENOTFOUND error naming it; the paths
    after it are still added. */
 int discover_paths(struct work_list *out, const char *const *paths, size_t n,
-		   struct asp_error *err);
+		   int headers, struct asp_error *err);
 
 /* The project root: the folder of .asepsis.yml above cwd, else the git top
    level, else cwd. Caller frees. */

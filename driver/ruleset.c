@@ -351,7 +351,13 @@ static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *do
 			rc = want_scalar(ld, src, doc, k, v, &r->checker);
 			r->checker_line = line_of(v);
 			break;
-		case 11: rc = want_scalar(ld, src, doc, k, v, &r->query); break;
+		case 11:
+			rc = want_scalar(ld, src, doc, k, v, &r->query);
+			/* a block scalar's text starts on the line after the indicator */
+			r->query_line = line_of(v) +
+				(v->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+				 v->data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
+			break;
 		case 12: rc = want_scalar(ld, src, doc, k, v, &r->message); break;
 		case 13: rc = want_scalar(ld, src, doc, k, v, &r->security_severity); break;
 		case 14: rc = load_mappings(ld, src, doc, k, v, r); break;
@@ -414,10 +420,21 @@ static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *do
 			rc = fail(ld, src, root, "a clang rule needs 'checker'");
 			goto done;
 		}
+		if (!r->query != !r->message) {
+			rc = fail(ld, src, root, "a clang rule's pattern version needs both "
+				  "'query' and 'message'");
+			goto done;
+		}
 	} else if (strcmp(engine, "pattern") == 0) {
 		r->engine = RULE_ENGINE_PATTERN;
-		rc = fail(ld, src, root, "engine 'pattern' is not available in this build");
-		goto done;
+		if (!r->query || !r->message) {
+			rc = fail(ld, src, root, "a pattern rule needs 'query' and 'message'");
+			goto done;
+		}
+		if (r->checker) {
+			rc = fail(ld, src, root, "a pattern rule has no 'checker'");
+			goto done;
+		}
 	} else {
 		rc = fail(ld, src, root, "engine '%s' must be clang or pattern", engine);
 		goto done;

@@ -32,8 +32,10 @@ struct rule {
 	int level;                /* effective level after profile and overrides */
 	int engine;               /* enum rule_engine */
 	char *checker;            /* engine clang */
-	char *query;              /* engine pattern */
-	char *message;            /* engine pattern: message template */
+	char *query;              /* engine pattern; for clang rules, the optional
+	                             pattern version used where clang cannot parse */
+	char *message;            /* message template of the query; {{capture}} */
+	int query_line;           /* line of the rule file where the query starts */
 	char *security_severity;  /* "0.1".."10.0"; derived from severity if absent */
 	struct strlist cwe, cert_c, misra, iec62304, iec81001, fda, hipaa, safety_classes;
 	char *source;             /* file the rule came from, for messages */

@@ -59,6 +59,7 @@ static void *worker(void *arg)
 		rc = analyze_unit(s, &u, &sh->slots[i], &err);
 		sh->files[i].parsed = sh->slots[i].parsed;
 		sh->files[i].parse_errors = sh->slots[i].parse_errors;
+		sh->files[i].pattern_only = sh->slots[i].pattern_only;
 		if (rc) {
 			char msg[1024];
 

@@ -13,6 +13,7 @@ struct workq_file_result {
 	int parsed;          /* the front end produced an AST */
 	int parse_errors;    /* error diagnostics */
 	int failed;          /* the tool failed on this file (err below) */
+	int pattern_only;    /* semantic rules did not run on it */
 	char message[1100];
 };
 

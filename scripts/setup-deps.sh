@@ -37,3 +37,6 @@ if [ -n "$(echo $missing)" ]; then
 else
 	echo "asepsis setup: all packages present"
 fi
+
+# the pattern engine's C grammar, pinned by version and checksum
+"$(cd "$(dirname "$0")" && pwd)/fetch-grammar.sh"

@@ -47,7 +47,8 @@ static void print_snippet(FILE *f, const char *line, unsigned column, int color)
 
 int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 {
-	size_t i, counts[4] = { 0, 0, 0, 0 }, reduced = 0;
+	size_t i, counts[4] = { 0, 0, 0, 0 }, reduced = 0, pattern_only = 0;
+	const char *pattern_msg = NULL;
 
 	for (i = 0; i < r->nfindings; i++) {
 		const struct run_finding *rf = &r->findings[i];
@@ -73,6 +74,12 @@ int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 	for (i = 0; i < r->result.nnotices; i++) {
 		const struct asp_notice *n = &r->result.notices[i];
 
+		/* said once below, not once per file */
+		if (strcmp(n->kind, "pattern-only") == 0) {
+			if (!pattern_only++)
+				pattern_msg = n->message;
+			continue;
+		}
 		if (n->path && n->line)
 			fprintf(stderr, "asepsis: %s: %s:%u:%u: %s [%s]\n",
 				n->level == ASP_NOTICE_ERROR ? "error" : "warning",
@@ -87,13 +94,20 @@ int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 	for (i = 0; i < r->nfiles; i++) {
 		const struct run_file *rfile = &r->files[i];
 
-		if (rfile->status == RUN_FILE_PARTIAL)
+		if (rfile->status == RUN_FILE_PARTIAL && pattern_only == 0)
 			fprintf(stderr, "asepsis: note: %s was analysed with reduced coverage "
 				"(parse errors; code clang could not recover was skipped)\n",
 				shown_path(rfile->path, o->cwd));
 		else if (rfile->status == RUN_FILE_FAILED)
 			fprintf(stderr, "asepsis: note: %s was not analysed\n",
 				shown_path(rfile->path, o->cwd));
+	}
+	if (pattern_only) {
+		const char *list = strstr(pattern_msg, "did not run: ");
+
+		fprintf(stderr, "asepsis: note: %zu file%s analysed by pattern rules only; semantic "
+			"rules did not run on %s: %s\n", pattern_only, pattern_only == 1 ? "" : "s",
+			pattern_only == 1 ? "it" : "them", list ? list + 13 : "");
 	}
 	fprintf(f, "asepsis: %zu finding%s (%zu error%s, %zu warning%s, %zu note%s) in %zu file%s",
 		r->nfindings, r->nfindings == 1 ? "" : "s",
