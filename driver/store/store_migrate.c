@@ -1,0 +1,215 @@
+/*
+ * Schema versions of the store, keyed on PRAGMA user_version. A new file gets
+ * the embedded store_schema.sql; an older store goes through the steps in
+ * `migrations` in one transaction. Never writes to a file it has not first
+ * recognised as an asepsis store (application_id) of a version it can read.
+ */
+#include "store_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/embed.h"
+
+extern const struct asp_embedded_file asepsis_schema[];
+extern const size_t asepsis_schema_count;
+
+/* One step from schema version `to - 1` to `to`. It runs inside the upgrade
+   transaction with foreign keys off (store_open turns them on afterwards),
+   so table rebuilds are possible; the framework sets user_version. */
+struct migration {
+	int to;
+	int (*apply)(struct store *s, struct asp_error *err);
+};
+
+/* Schema 2 adds `{ 2, migrate_to_2 },` here and its result to
+   store_schema.sql, so old and new stores end up identical. */
+static const struct migration migrations[] = {
+	{ 0, NULL }
+};
+
+struct db_state {
+	int app_id;               /* PRAGMA application_id */
+	int version;              /* PRAGMA user_version */
+	int objects;              /* rows of sqlite_master: 0 for a new file */
+};
+
+enum db_action { DB_CURRENT, DB_CREATE, DB_UPGRADE };
+
+/* Reads one integer from a parameterless statement. */
+static int query_int(struct store *s, const char *sql, int *out, struct asp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = ASP_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = store_fail(s, "cannot read the database header", err);
+		goto done;
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = store_fail(s, "cannot read the database header", err);
+		goto done;
+	}
+	*out = sqlite3_column_int(st, 0);
+done:
+	/* finalize only repeats the step's error, already reported */
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int read_state(struct store *s, struct db_state *st, struct asp_error *err)
+{
+	int rc = query_int(s, "PRAGMA application_id", &st->app_id, err);
+
+	if (!rc)
+		rc = query_int(s, "PRAGMA user_version", &st->version, err);
+	if (!rc)
+		rc = query_int(s, "SELECT count(*) FROM sqlite_master", &st->objects, err);
+	return rc;
+}
+
+/* Decides what the file needs; refuses what is not ours or too new. */
+static int check_state(struct store *s, const struct db_state *st, enum db_action *action,
+		       struct asp_error *err)
+{
+	if (st->objects == 0 && st->version == 0 &&
+	    (st->app_id == 0 || st->app_id == STORE_APPLICATION_ID)) {
+		*action = DB_CREATE;
+		return ASP_OK;
+	}
+	if (st->app_id != STORE_APPLICATION_ID)
+		return error_set(err, ASP_EDB, s->path, 0, 0,
+				 "not an asepsis database: a SQLite database of another program "
+				 "(application_id 0x%08x); it was left unchanged",
+				 (unsigned)st->app_id);
+	if (st->version > STORE_SCHEMA_VERSION)
+		return error_set(err, ASP_EDB, s->path, 0, 0,
+				 "written by a newer asepsis (schema %d); this one reads up to %d",
+				 st->version, STORE_SCHEMA_VERSION);
+	if (st->version < 1)
+		return error_set(err, ASP_EDB, s->path, 0, 0,
+				 "an asepsis database without a schema version (user_version %d); "
+				 "it was left unchanged", st->version);
+	*action = st->version == STORE_SCHEMA_VERSION ? DB_CURRENT : DB_UPGRADE;
+	return ASP_OK;
+}
+
+/* WAL lets readers (findings, evidence) work during a run. The mode is kept
+   in the file, and cannot change inside a transaction. A file system
+   without shared memory answers with another mode; the rollback journal
+   it keeps is as safe, so that is not an error. */
+static int set_wal(struct store *s, struct asp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = ASP_OK;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		rc = store_fail(s, "cannot switch the database to WAL mode", err);
+	sqlite3_finalize(st);   /* repeats the step's error, already reported */
+	return rc;
+}
+
+static int create_schema(struct store *s, struct asp_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < asepsis_schema_count; i++)
+		if (strcmp(asepsis_schema[i].path, "store_schema.sql") == 0)
+			return store_exec(s, asepsis_schema[i].data,
+					  "cannot create the schema", err);
+	return error_set(err, ASP_ERR, s->path, 0, 0,
+			 "this asepsis was built without its database schema");
+}
+
+static int set_version(struct store *s, int version, struct asp_error *err)
+{
+	char sql[64];
+
+	/* PRAGMA takes no parameters; the value is our own constant, never data */
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+	return store_exec(s, sql, "cannot set the schema version", err);
+}
+
+/* Notes when a step ran, for the store's history in the evidence package. */
+static int note_migration(struct store *s, int version, struct asp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char key[48];
+	int rc = ASP_OK;
+
+	snprintf(key, sizeof key, "migrated_to_%d_at", version);
+	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta (key, value) "
+			       "VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+			       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = store_fail(s, "cannot record the migration", err);
+	sqlite3_finalize(st);   /* repeats the step's error, already reported */
+	return rc;
+}
+
+static int apply_migrations(struct store *s, int from, struct asp_error *err)
+{
+	const struct migration *m;
+	int at = from, rc = ASP_OK;
+
+	for (m = migrations; m->apply && !rc; m++) {
+		if (m->to <= at)
+			continue;
+		if (m->to != at + 1)
+			return error_set(err, ASP_ERR, s->path, 0, 0,
+					 "no migration from schema %d to %d", at, m->to);
+		rc = m->apply(s, err);
+		if (!rc)
+			rc = set_version(s, m->to, err);
+		if (!rc)
+			rc = note_migration(s, m->to, err);
+		at = m->to;
+	}
+	if (!rc && at != STORE_SCHEMA_VERSION)
+		rc = error_set(err, ASP_ERR, s->path, 0, 0,
+			       "no migration from schema %d to %d", at, STORE_SCHEMA_VERSION);
+	return rc;
+}
+
+int store_migrate(struct store *s, struct asp_error *err)
+{
+	struct db_state st;
+	enum db_action action = DB_CURRENT;
+	int rc;
+
+	memset(&st, 0, sizeof st);
+	rc = read_state(s, &st, err);
+	if (!rc)
+		rc = check_state(s, &st, &action, err);
+	if (!rc)
+		rc = set_wal(s, err);
+	if (rc || action == DB_CURRENT)
+		goto done;
+
+	rc = store_exec(s, "BEGIN IMMEDIATE", "cannot lock the database", err);
+	if (rc)
+		goto done;
+	/* another asepsis may have created or upgraded it while we waited */
+	rc = read_state(s, &st, err);
+	if (!rc)
+		rc = check_state(s, &st, &action, err);
+	if (!rc && action == DB_CREATE)
+		rc = create_schema(s, err);
+	else if (!rc && action == DB_UPGRADE)
+		rc = apply_migrations(s, st.version, err);
+	if (!rc)
+		rc = read_state(s, &st, err);
+	if (!rc && (st.version != STORE_SCHEMA_VERSION || st.app_id != STORE_APPLICATION_ID))
+		rc = error_set(err, ASP_ERR, s->path, 0, 0,
+			       "the schema came out as version %d (application_id 0x%08x); "
+			       "this asepsis expects %d", st.version, (unsigned)st.app_id,
+			       STORE_SCHEMA_VERSION);
+	if (!rc)
+		rc = store_exec(s, "COMMIT", "cannot commit the schema", err);
+done:
+	if (rc && !sqlite3_get_autocommit(s->db))
+		store_exec(s, "ROLLBACK", "cannot roll back the schema change", err);
+	return rc;
+}
