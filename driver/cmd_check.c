@@ -189,12 +189,41 @@ static void show_progress(size_t done, size_t total, const char *file, void *dat
 	fflush(stderr);
 }
 
+/* Default names of identifiers that hold patient data (HIPAA identifiers and
+   clinical values), as a PCRE2 pattern; .asepsis.yml may replace it. */
+#define PATIENT_DATA_DEFAULT \
+	"(?i)(patient|mrn|medical_?rec|ssn|social_?sec|dob|birth_?date|date_?of_?birth|" \
+	"diagnos|insurance|health_?plan|phi)"
+
+/* Queries may name configurable vocabularies: $PATIENT_DATA becomes the
+   patient-data pattern (escaped for a query string). Caller frees. */
+static char *expand_query(const char *q, const char *patient)
+{
+	struct sbuf b = SBUF_INIT(1 << 20);
+	const char *p = q, *hit;
+
+	while ((hit = strstr(p, "$PATIENT_DATA")) != NULL) {
+		const char *s;
+
+		sbuf_append(&b, p, (size_t)(hit - p));
+		for (s = patient; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				sbuf_putc(&b, '\\');
+			sbuf_putc(&b, *s);
+		}
+		p = hit + strlen("$PATIENT_DATA");
+	}
+	sbuf_puts(&b, p);
+	return sbuf_take(&b);
+}
+
 /* Compiles the queries of the enabled rules: pattern rules, and the pattern
    versions of semantic rules (used where clang cannot parse a file). */
 static int compile_patterns(const struct ruleset *rs, int engine, struct pat_rules **out,
 			    struct asp_error *err)
 {
 	struct pat_rule_src *src;
+	char **expanded;
 	size_t i, n = 0;
 	int rc;
 
@@ -202,15 +231,24 @@ static int compile_patterns(const struct ruleset *rs, int engine, struct pat_rul
 	if (engine == ANALYZE_CLANG)
 		return ASP_OK;
 	src = calloc(rs->n ? rs->n : 1, sizeof *src);
-	if (!src)
+	expanded = calloc(rs->n ? rs->n : 1, sizeof *expanded);
+	if (!src || !expanded) {
+		free(src);
+		free(expanded);
 		return error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	for (i = 0; i < rs->n; i++) {
 		const struct rule *r = &rs->rules[i];
 
 		if (!r->enabled || !r->query)
 			continue;
+		expanded[n] = expand_query(r->query, PATIENT_DATA_DEFAULT);
+		if (!expanded[n]) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
 		src[n].id = r->id;
-		src[n].query = r->query;
+		src[n].query = expanded[n];
 		src[n].message = r->message;
 		src[n].source = r->source;
 		src[n].query_line = r->query_line;
@@ -218,6 +256,10 @@ static int compile_patterns(const struct ruleset *rs, int engine, struct pat_rul
 		n++;
 	}
 	rc = pat_rules_compile(out, src, n, err);
+done:
+	for (i = 0; i < n; i++)
+		free(expanded[i]);
+	free(expanded);
 	free(src);
 	return rc;
 }
