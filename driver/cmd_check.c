@@ -459,7 +459,15 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		goto done;
 	}
 	now_iso(run.started);
-	run.command_line = cli_join_argv(argc, argv);
+	{
+		char *args = cli_join_argv(argc, argv);
+		size_t n = args ? strlen(args) + 9 : 0;
+
+		run.command_line = args ? malloc(n) : NULL;
+		if (run.command_line)
+			snprintf(run.command_line, n, "asepsis %s", args);
+		free(args);
+	}
 	run.tool_version = strdup(ASEPSIS_VERSION);
 	run.frontend_version = strdup(analyze_frontend_version());
 	run.rules = rs;

@@ -122,6 +122,11 @@ char *fingerprint_normalise(const char *text)
 	return out;
 }
 
+static int hexval(char c)
+{
+	return c >= 'a' ? c - 'a' + 10 : c - '0';
+}
+
 static int same_key(const struct run_finding *a, const char *na,
 		    const struct run_finding *b, const char *nb)
 {
@@ -176,10 +181,12 @@ int fingerprint_run(struct run *r)
 		fingerprint_sha256_update(h, norm[i], strlen(norm[i]) + 1);
 		fingerprint_sha256_update(h, occ, strlen(occ) + 1);
 		fingerprint_sha256_end(h, rf->fingerprint);
-		/* correlationGuid: the fingerprint's first 128 bits as a UUID */
-		snprintf(rf->correlation, sizeof rf->correlation, "%.8s-%.4s-%.4s-%.4s-%.12s",
-			 rf->fingerprint, rf->fingerprint + 8, rf->fingerprint + 12,
-			 rf->fingerprint + 16, rf->fingerprint + 20);
+		/* correlationGuid: the fingerprint's first 128 bits as a name-based
+		   UUID (version and variant bits set, as SARIF's GUID pattern wants) */
+		snprintf(rf->correlation, sizeof rf->correlation, "%.8s-%.4s-5%.3s-%c%.3s-%.12s",
+			 rf->fingerprint, rf->fingerprint + 8, rf->fingerprint + 13,
+			 "89ab"[hexval(rf->fingerprint[16]) & 3],
+			 rf->fingerprint + 17, rf->fingerprint + 20);
 	}
 done:
 	for (i = 0; i < r->nfindings; i++)
