@@ -16,6 +16,7 @@
 #include "analyze.h"
 #include "cli.h"
 #include "compdb.h"
+#include "config.h"
 #include "discover.h"
 #include "fingerprint.h"
 #include "out.h"
@@ -39,7 +40,8 @@ struct check_opts {
 	int no_color, quiet, no_progress;
 	char **paths;
 	size_t npaths;
-	int engine;                 /* enum analyze_engine */
+	int engine;                 /* enum analyze_engine; -1 unset */
+	const char *config;
 	const char *rules_dirs[16];
 	size_t nrules_dirs;
 };
@@ -50,6 +52,7 @@ static void usage(FILE *f)
 		"usage: asepsis check [PATH...] [options]\n"
 		"\n"
 		"  -p, --build-dir DIR   use DIR/compile_commands.json (PATHs then filter it)\n"
+		"      --config FILE     settings file (default: .asepsis.yml at the project root)\n"
 		"      --sarif FILE      write SARIF 2.1.0 to FILE\n"
 		"      --db FILE         findings store (default: .asepsis/asepsis.db under the root)\n"
 		"      --no-db           do not use a store (no traceability IDs)\n"
@@ -73,7 +76,7 @@ static void usage(FILE *f)
 static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_error *err)
 {
 	enum { O_SARIF = 256, O_DB, O_NODB, O_FAILON, O_PROFILE, O_ENABLE, O_DISABLE,
-	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR };
+	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR, O_CONFIG };
 	static const struct option lo[] = {
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "sarif", required_argument, NULL, O_SARIF },
@@ -90,12 +93,13 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		{ "help", no_argument, NULL, O_HELP },
 		{ "engine", required_argument, NULL, O_ENGINE },
 		{ "rules-dir", required_argument, NULL, O_RULESDIR },
+		{ "config", required_argument, NULL, O_CONFIG },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
-	o->fail_on = ASP_LEVEL_ERROR;
-	o->profile = "all";
+	o->fail_on = -1;      /* unset: .asepsis.yml or the default decides */
+	o->engine = -1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":p:j:", lo, NULL)) != -1) {
@@ -138,6 +142,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 				return error_set(err, ASP_EUSAGE, "--engine", 0, 0,
 						 "'%s' is not auto, clang or pattern", optarg);
 			break;
+		case O_CONFIG: o->config = optarg; break;
 		case O_RULESDIR:
 			if (o->nrules_dirs == sizeof o->rules_dirs / sizeof o->rules_dirs[0])
 				return error_set(err, ASP_EUSAGE, "--rules-dir", 0, 0,
@@ -219,8 +224,8 @@ static char *expand_query(const char *q, const char *patient)
 
 /* Compiles the queries of the enabled rules: pattern rules, and the pattern
    versions of semantic rules (used where clang cannot parse a file). */
-static int compile_patterns(const struct ruleset *rs, int engine, struct pat_rules **out,
-			    struct asp_error *err)
+static int compile_patterns(const struct ruleset *rs, int engine, const char *patient,
+			    struct pat_rules **out, struct asp_error *err)
 {
 	struct pat_rule_src *src;
 	char **expanded;
@@ -242,7 +247,7 @@ static int compile_patterns(const struct ruleset *rs, int engine, struct pat_rul
 
 		if (!r->enabled || !r->query)
 			continue;
-		expanded[n] = expand_query(r->query, PATIENT_DATA_DEFAULT);
+		expanded[n] = expand_query(r->query, patient ? patient : PATIENT_DATA_DEFAULT);
 		if (!expanded[n]) {
 			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 			goto done;
@@ -288,6 +293,44 @@ static char *semantic_list(const struct ruleset *rs)
 		shown++;
 	}
 	return sbuf_take(&b);
+}
+
+/* Reads the configuration (--config, else .asepsis.yml at the root if there
+   is one) and fills the options the command line left unset. */
+static int load_config(struct check_opts *o, const char *root, struct config *cfg,
+		       struct asp_error *err)
+{
+	char path[4096];
+	const char *file = o->config;
+	int rc;
+
+	if (!file) {
+		snprintf(path, sizeof path, "%s/.asepsis.yml", root);
+		if (access(path, F_OK) == 0)
+			file = path;
+	}
+	if (file) {
+		rc = config_load(cfg, file, err);
+		if (rc)
+			return rc;
+	}
+	if (!o->profile)
+		o->profile = cfg->profile ? cfg->profile : "all";
+	if (o->fail_on < 0)
+		o->fail_on = cfg->fail_on >= 0 ? cfg->fail_on : ASP_LEVEL_ERROR;
+	if (o->engine < 0) {
+		o->engine = ANALYZE_AUTO;
+		if (cfg->engine && strcmp(cfg->engine, "clang") == 0)
+			o->engine = ANALYZE_CLANG;
+		else if (cfg->engine && strcmp(cfg->engine, "pattern") == 0)
+			o->engine = ANALYZE_PATTERN;
+	}
+	if (!o->build_dir && o->npaths == 0 && cfg->compile_database)
+		o->build_dir = cfg->compile_database;
+	if (cfg->plugins.n)
+		return error_set(err, ASP_ECONFIG, cfg->path, 0, 0,
+				 "'plugins': checker plugins are not supported by this build yet");
+	return ASP_OK;
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -417,6 +460,9 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	struct pat_rules *pat = NULL;
 	char *semantic = NULL;
 	struct run run;
+	struct config cfg;
+	const char **rule_dirs = NULL;
+	char *patient = NULL;
 	char *db_path = NULL, *cwd = NULL;
 	char **filters = NULL;
 	int rc, input_rc = ASP_OK, status = 0;
@@ -424,6 +470,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	struct asp_error input_err;
 
 	memset(&o, 0, sizeof o);
+	memset(&cfg, 0, sizeof cfg);
 	memset(&run, 0, sizeof run);
 	memset(&aopts, 0, sizeof aopts);
 	error_clear(&input_err);
@@ -434,9 +481,45 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	if (rc)
 		goto done;
 
-	rc = ruleset_load(&rs, o.rules_dirs, o.nrules_dirs, err);
+	run.root = discover_root();
+	cwd = getcwd(NULL, 0);
+	if (!run.root || !cwd) {
+		rc = error_set(err, ASP_EIO, ".", 0, 0, "cannot determine the current folder");
+		goto done;
+	}
+
+	/* .asepsis.yml, then the command line over it */
+	rc = load_config(&o, run.root, &cfg, err);
+	if (rc)
+		goto done;
+	rule_dirs = calloc(cfg.rules_dirs.n + o.nrules_dirs + 1, sizeof *rule_dirs);
+	if (!rule_dirs) {
+		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < cfg.rules_dirs.n; i++)
+		rule_dirs[i] = cfg.rules_dirs.v[i];
+	for (i = 0; i < o.nrules_dirs; i++)
+		rule_dirs[cfg.rules_dirs.n + i] = o.rules_dirs[i];
+
+	rc = ruleset_load(&rs, rule_dirs, cfg.rules_dirs.n + o.nrules_dirs, err);
 	if (!rc)
 		rc = ruleset_apply_profile(rs, o.profile, err);
+	for (i = 0; !rc && i < cfg.enable.n; i++)
+		rc = ruleset_enable_list(rs, cfg.enable.v[i], 1, err);
+	for (i = 0; !rc && i < cfg.disable.n; i++)
+		rc = ruleset_enable_list(rs, cfg.disable.v[i], 0, err);
+	for (i = 0; !rc && i < cfg.severity_ids.n; i++)
+		rc = ruleset_set_level(rs, cfg.severity_ids.v[i],
+				       ruleset_level_parse(cfg.severity_levels.v[i]), err);
+	if (rc && cfg.path && err->input[0] && strcmp(err->input, cfg.path) != 0) {
+		/* name the configuration, not the rule, for what it asked */
+		char what[sizeof err->input + 2];
+
+		snprintf(what, sizeof what, "%s", err->input);
+		err->code = ASP_OK;
+		rc = error_set(err, ASP_ECONFIG, cfg.path, 0, 0, "'%s': %s", what, err->message);
+	}
 	if (!rc && o.enable)
 		rc = ruleset_enable_list(rs, o.enable, 1, err);
 	if (!rc && o.disable)
@@ -445,19 +528,14 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		rc = registry_new(&reg, err);
 	if (!rc)
 		rc = ruleset_bind(rs, reg, err);
-	if (!rc)
-		rc = compile_patterns(rs, o.engine, &pat, err);
+	if (!rc) {
+		patient = config_patient_pattern(&cfg);
+		rc = compile_patterns(rs, o.engine, patient, &pat, err);
+	}
 	if (!rc)
 		semantic = semantic_list(rs);
 	if (rc)
 		goto done;
-
-	run.root = discover_root();
-	cwd = getcwd(NULL, 0);
-	if (!run.root || !cwd) {
-		rc = error_set(err, ASP_EIO, ".", 0, 0, "cannot determine the current folder");
-		goto done;
-	}
 	now_iso(run.started);
 	{
 		char *args = cli_join_argv(argc, argv);
@@ -523,6 +601,28 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			goto done;
 		}
 	}
+	/* include/exclude of .asepsis.yml */
+	if (cfg.include.n || cfg.exclude.n) {
+		size_t w = 0;
+
+		for (i = 0; i < work.n; i++) {
+			char *rel = discover_relpath(run.root, work.items[i].file);
+			int keep = !rel || config_path_selected(&cfg, rel);
+
+			free(rel);
+			if (keep) {
+				work.items[w++] = work.items[i];
+				continue;
+			}
+			{
+				struct work_list one = { &work.items[i], 1, 1 };
+
+				work_list_free_items(&one);
+			}
+		}
+		work.n = w;
+	}
+
 	/* the analysis */
 	aopts.engine = o.engine;
 	aopts.pat = pat;
@@ -627,6 +727,9 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			status = 1;
 done:
 	store_close(store);
+	config_free(&cfg);
+	free(rule_dirs);
+	free(patient);
 	pat_rules_free(pat);
 	free(semantic);
 	free(db_path);

@@ -44,7 +44,7 @@ int work_list_add(struct work_list *l, const char *file, const char *directory,
 	return ASP_OK;
 }
 
-void work_list_free(struct work_list *l)
+void work_list_free_items(struct work_list *l)
 {
 	size_t i;
 	int j;
@@ -56,6 +56,11 @@ void work_list_free(struct work_list *l)
 		free(l->items[i].file);
 		free(l->items[i].directory);
 	}
+}
+
+void work_list_free(struct work_list *l)
+{
+	work_list_free_items(l);
 	free(l->items);
 	memset(l, 0, sizeof *l);
 }

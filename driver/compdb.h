@@ -29,5 +29,7 @@ int compdb_load(struct work_list *out, const char *build_dir, const char *const 
 int work_list_add(struct work_list *l, const char *file, const char *directory,
 		  char **args, int nargs);
 void work_list_free(struct work_list *l);
+/* Frees the items' contents but not the array (for lists that borrow it). */
+void work_list_free_items(struct work_list *l);
 
 #endif

@@ -792,22 +792,27 @@ void ruleset_free(struct ruleset *rs)
 	free(rp);
 }
 
-const struct rule *ruleset_find(const struct ruleset *rs, const char *id)
+static struct rule *find(struct rule *rules, size_t n, const char *id)
 {
-	size_t lo = 0, hi = rs->n;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(rs->rules[mid].id, id);
+		int c = strcmp(rules[mid].id, id);
 
 		if (c == 0)
-			return &rs->rules[mid];
+			return &rules[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return NULL;
+}
+
+const struct rule *ruleset_find(const struct ruleset *rs, const char *id)
+{
+	return find(rs->rules, rs->n, id);
 }
 
 size_t ruleset_count_enabled(const struct ruleset *rs)
@@ -920,4 +925,18 @@ int ruleset_bind(const struct ruleset *rs, struct registry *reg, struct asp_erro
 			registry_enable(reg, (unsigned)idx);
 	}
 	return registry_finalize(reg, err);
+}
+
+int ruleset_set_level(struct ruleset *rs, const char *id, int level, struct asp_error *err)
+{
+	struct rule *r = find(rs->rules, rs->n, id);
+
+	if (!r)
+		return error_set(err, ASP_ECONFIG, id, 0, 0, "no rule has this ID");
+	if (level < 0)
+		return error_set(err, ASP_ECONFIG, id, 0, 0, "unknown severity");
+	r->level = level;
+	if (level == ASP_LEVEL_NONE)
+		r->enabled = 0;
+	return ASP_OK;
 }

@@ -59,6 +59,8 @@ void ruleset_free(struct ruleset *rs);
 
 /* Enables the rules of a built-in profile (class-a, class-b, class-c, cert-c, all). */
 int ruleset_apply_profile(struct ruleset *rs, const char *name, struct asp_error *err);
+/* Sets the level of one rule (after the profile); "none" disables it. */
+int ruleset_set_level(struct ruleset *rs, const char *id, int level, struct asp_error *err);
 /* Comma-separated IDs (or categories prefixes like MDS-MEM) to enable/disable. */
 int ruleset_enable_list(struct ruleset *rs, const char *list, int on, struct asp_error *err);
 

@@ -1,0 +1,353 @@
+/*
+ * Loads .asepsis.yml with libyaml. Every key is known and typed; anything
+ * else is refused with the file, line and key, because a misspelt key that
+ * is silently ignored would change what an audited run checked.
+ */
+#include "config.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "base/sbuf.h"
+#include "discover.h"
+
+#define CONFIG_MAX (1024 * 1024)
+
+static int line_of(const yaml_node_t *n)
+{
+	return n ? (int)n->start_mark.line + 1 : 0;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static int type_error(struct asp_error *err, const char *file, const yaml_node_t *n,
+		      const char *key, const char *want)
+{
+	return error_set(err, ASP_ECONFIG, file, line_of(n), 0, "'%s' must be %s", key, want);
+}
+
+static int push(struct strlist *l, const char *s)
+{
+	char **p = realloc(l->v, (l->n + 1) * sizeof *p);
+
+	if (!p)
+		return ASP_ENOMEM;
+	l->v = p;
+	p[l->n] = strdup(s);
+	return p[l->n++] ? ASP_OK : ASP_ENOMEM;
+}
+
+static void list_free(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static int get_string(struct asp_error *err, const char *file, const char *key,
+		      const yaml_node_t *v, char **out)
+{
+	const char *s = scalar(v);
+
+	if (!s || !*s)
+		return type_error(err, file, v, key, "a non-empty string");
+	free(*out);
+	*out = strdup(s);
+	return *out ? ASP_OK : ASP_ENOMEM;
+}
+
+static int get_list(yaml_document_t *doc, struct asp_error *err, const char *file,
+		    const char *key, const yaml_node_t *v, struct strlist *out)
+{
+	yaml_node_item_t *it;
+
+	if (v->type != YAML_SEQUENCE_NODE)
+		return type_error(err, file, v, key, "a list of strings");
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		const yaml_node_t *e = yaml_document_get_node(doc, *it);
+		const char *s = scalar(e);
+
+		if (!s || !*s)
+			return type_error(err, file, e, key, "a list of non-empty strings");
+		if (push(out, s))
+			return ASP_ENOMEM;
+	}
+	return ASP_OK;
+}
+
+static int get_paths(yaml_document_t *doc, struct asp_error *err, const char *file,
+		     const char *key, const yaml_node_t *v, const char *root, struct strlist *out)
+{
+	struct strlist raw = { NULL, 0 };
+	size_t i;
+	int rc = get_list(doc, err, file, key, v, &raw);
+
+	for (i = 0; !rc && i < raw.n; i++) {
+		char *abs = discover_abspath(raw.v[i], root);
+
+		rc = abs ? push(out, abs) : ASP_ENOMEM;
+		free(abs);
+	}
+	list_free(&raw);
+	return rc;
+}
+
+static int get_severity(yaml_document_t *doc, struct asp_error *err, const char *file,
+			const yaml_node_t *v, struct config *cfg)
+{
+	yaml_node_pair_t *pp;
+
+	if (v->type != YAML_MAPPING_NODE)
+		return type_error(err, file, v, "severity", "a mapping of rule ID to level");
+	for (pp = v->data.mapping.pairs.start; pp < v->data.mapping.pairs.top; pp++) {
+		const yaml_node_t *k = yaml_document_get_node(doc, pp->key);
+		const yaml_node_t *l = yaml_document_get_node(doc, pp->value);
+
+		if (!scalar(k) || ruleset_level_parse(scalar(l)) < 0)
+			return type_error(err, file, l, "severity",
+					  "a mapping of rule ID to error, warning, note or none");
+		if (push(&cfg->severity_ids, scalar(k)) || push(&cfg->severity_levels, scalar(l)))
+			return ASP_ENOMEM;
+	}
+	return ASP_OK;
+}
+
+static int get_pairs(yaml_document_t *doc, struct asp_error *err, const char *file,
+		     const yaml_node_t *v, struct config *cfg)
+{
+	yaml_node_item_t *it;
+
+	if (v->type != YAML_SEQUENCE_NODE)
+		return type_error(err, file, v, "resource_pairs",
+				  "a list of {open: NAME, close: NAME}");
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		const yaml_node_t *e = yaml_document_get_node(doc, *it);
+		const char *open = NULL, *close = NULL;
+		struct config_pair *p;
+		yaml_node_pair_t *pp;
+
+		if (e->type != YAML_MAPPING_NODE)
+			return type_error(err, file, e, "resource_pairs",
+					  "a list of {open: NAME, close: NAME}");
+		for (pp = e->data.mapping.pairs.start; pp < e->data.mapping.pairs.top; pp++) {
+			const char *k = scalar(yaml_document_get_node(doc, pp->key));
+			const char *s = scalar(yaml_document_get_node(doc, pp->value));
+
+			if (k && strcmp(k, "open") == 0)
+				open = s;
+			else if (k && strcmp(k, "close") == 0)
+				close = s;
+			else
+				return error_set(err, ASP_ECONFIG, file,
+						 line_of(yaml_document_get_node(doc, pp->key)), 0,
+						 "unknown key '%s' in resource_pairs (open, close)",
+						 k ? k : "?");
+		}
+		if (!open || !close || !*open || !*close)
+			return type_error(err, file, e, "resource_pairs",
+					  "a list of {open: NAME, close: NAME}");
+		p = realloc(cfg->resource_pairs, (cfg->nresource_pairs + 1) * sizeof *p);
+		if (!p)
+			return ASP_ENOMEM;
+		cfg->resource_pairs = p;
+		p[cfg->nresource_pairs].open = strdup(open);
+		p[cfg->nresource_pairs].close = strdup(close);
+		cfg->nresource_pairs++;
+		if (!p[cfg->nresource_pairs - 1].open || !p[cfg->nresource_pairs - 1].close)
+			return ASP_ENOMEM;
+	}
+	return ASP_OK;
+}
+
+int config_load(struct config *cfg, const char *path, struct asp_error *err)
+{
+	static const char *const keys[] = {
+		"profile", "engine", "fail_on", "compile_database", "enable", "disable",
+		"severity", "include", "exclude", "rules_dirs", "plugins", "patient_data",
+		"resource_pairs", NULL
+	};
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	yaml_node_pair_t *pp;
+	FILE *f = NULL;
+	char *slash;
+	unsigned seen = 0;
+	int rc = ASP_OK, have_doc = 0, have_parser = 0, i;
+
+	memset(cfg, 0, sizeof *cfg);
+	cfg->fail_on = -1;
+	cfg->path = discover_abspath(path, NULL);
+	if (!cfg->path)
+		return error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+	cfg->root = strdup(cfg->path);
+	if (!cfg->root)
+		return error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+	slash = strrchr(cfg->root, '/');
+	if (slash)
+		*(slash == cfg->root ? slash + 1 : slash) = '\0';
+	f = fopen(path, "rb");
+	if (!f)
+		return error_set(err, ASP_ENOTFOUND, path, 0, 0, "cannot read the configuration");
+	if (!yaml_parser_initialize(&parser)) {
+		rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+		goto done;
+	}
+	have_parser = 1;
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = error_set(err, ASP_ECONFIG, path, (int)parser.problem_mark.line + 1,
+			       (int)parser.problem_mark.column + 1, "invalid YAML: %s",
+			       parser.problem ? parser.problem : "syntax error");
+		goto done;
+	}
+	have_doc = 1;
+	root = yaml_document_get_root_node(&doc);
+	if (!root)
+		goto done;   /* an empty file configures nothing */
+	if (root->type != YAML_MAPPING_NODE) {
+		rc = error_set(err, ASP_ECONFIG, path, line_of(root), 0,
+			       "the configuration must be a mapping of keys to values");
+		goto done;
+	}
+	for (pp = root->data.mapping.pairs.start; !rc && pp < root->data.mapping.pairs.top; pp++) {
+		const yaml_node_t *k = yaml_document_get_node(&doc, pp->key);
+		const yaml_node_t *v = yaml_document_get_node(&doc, pp->value);
+		const char *ks = scalar(k);
+
+		for (i = 0; keys[i]; i++)
+			if (ks && strcmp(ks, keys[i]) == 0)
+				break;
+		if (!keys[i]) {
+			rc = error_set(err, ASP_ECONFIG, path, line_of(k), 0,
+				       "unknown key '%s' (see docs/configuration.md)", ks ? ks : "?");
+			break;
+		}
+		if (seen & (1u << i)) {
+			rc = error_set(err, ASP_ECONFIG, path, line_of(k), 0, "key '%s' given twice", ks);
+			break;
+		}
+		seen |= 1u << i;
+		switch (i) {
+		case 0: rc = get_string(err, path, ks, v, &cfg->profile); break;
+		case 1:
+			rc = get_string(err, path, ks, v, &cfg->engine);
+			if (!rc && strcmp(cfg->engine, "auto") && strcmp(cfg->engine, "clang") &&
+			    strcmp(cfg->engine, "pattern"))
+				rc = type_error(err, path, v, ks, "auto, clang or pattern");
+			break;
+		case 2:
+			cfg->fail_on = ruleset_level_parse(scalar(v));
+			if (cfg->fail_on < 0)
+				rc = type_error(err, path, v, ks, "none, note, warning or error");
+			break;
+		case 3: {
+			char *tmp = NULL;
+
+			rc = get_string(err, path, ks, v, &tmp);
+			if (!rc) {
+				cfg->compile_database = discover_abspath(tmp, cfg->root);
+				rc = cfg->compile_database ? ASP_OK : ASP_ENOMEM;
+			}
+			free(tmp);
+			break;
+		}
+		case 4: rc = get_list(&doc, err, path, ks, v, &cfg->enable); break;
+		case 5: rc = get_list(&doc, err, path, ks, v, &cfg->disable); break;
+		case 6: rc = get_severity(&doc, err, path, v, cfg); break;
+		case 7: rc = get_list(&doc, err, path, ks, v, &cfg->include); break;
+		case 8: rc = get_list(&doc, err, path, ks, v, &cfg->exclude); break;
+		case 9: rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->rules_dirs); break;
+		case 10: rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->plugins); break;
+		case 11: rc = get_list(&doc, err, path, ks, v, &cfg->patient_data); break;
+		default: rc = get_pairs(&doc, err, path, v, cfg); break;
+		}
+	}
+	if (rc == ASP_ENOMEM)
+		error_set(err, rc, path, 0, 0, "out of memory");
+done:
+	if (have_doc)
+		yaml_document_delete(&doc);
+	if (have_parser)
+		yaml_parser_delete(&parser);
+	if (f)
+		fclose(f);
+	return rc;
+}
+
+void config_free(struct config *cfg)
+{
+	size_t i;
+
+	if (!cfg)
+		return;
+	free(cfg->path);
+	free(cfg->root);
+	free(cfg->profile);
+	free(cfg->engine);
+	free(cfg->compile_database);
+	list_free(&cfg->enable);
+	list_free(&cfg->disable);
+	list_free(&cfg->severity_ids);
+	list_free(&cfg->severity_levels);
+	list_free(&cfg->include);
+	list_free(&cfg->exclude);
+	list_free(&cfg->rules_dirs);
+	list_free(&cfg->plugins);
+	list_free(&cfg->patient_data);
+	for (i = 0; i < cfg->nresource_pairs; i++) {
+		free(cfg->resource_pairs[i].open);
+		free(cfg->resource_pairs[i].close);
+	}
+	free(cfg->resource_pairs);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+/* Globs match root-relative paths; '*' also matches '/', so "vendor/" followed
+   by '*' selects the whole tree. */
+static int matches(const struct strlist *l, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (fnmatch(l->v[i], rel, 0) == 0)
+			return 1;
+	return 0;
+}
+
+int config_path_selected(const struct config *cfg, const char *relpath)
+{
+	if (cfg->include.n && !matches(&cfg->include, relpath))
+		return 0;
+	return !matches(&cfg->exclude, relpath);
+}
+
+char *config_patient_pattern(const struct config *cfg)
+{
+	struct sbuf b = SBUF_INIT(1 << 16);
+	size_t i;
+	int rc;
+
+	if (!cfg->patient_data.n)
+		return NULL;
+	rc = sbuf_puts(&b, "(?i)(");
+	for (i = 0; !rc && i < cfg->patient_data.n; i++)
+		rc = sbuf_printf(&b, "%s(?:%s)", i ? "|" : "", cfg->patient_data.v[i]);
+	if (!rc)
+		rc = sbuf_putc(&b, ')');
+	if (rc) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_take(&b);
+}
