@@ -4,6 +4,7 @@
  */
 #include "registry.h"
 
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,9 @@ void registry_free(struct registry *r)
 		return;
 	for (k = 0; k < ASP_NODE__COUNT; k++)
 		free(r->subs[k]);
+	for (k = 0; k < r->nplugins; k++)
+		dlclose(r->plugins[k]);
+	free(r->plugins);
 	free(r->active);
 	free(r->enabled);
 	free((void *)r->checkers);
@@ -107,5 +111,61 @@ int registry_finalize(struct registry *r, struct asp_error *err)
 			r->subs[*kp] = p;
 		}
 	}
+	return ASP_OK;
+}
+
+int registry_load_plugin(struct registry *r, const char *path, struct asp_error *err)
+{
+	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	const struct asp_checker *c;
+	const struct asp_checker **checkers;
+	unsigned char *enabled;
+	unsigned *active;
+	void **plugins;
+	const char *why;
+
+	if (!h) {
+		why = dlerror();
+		return error_set(err, ASP_ECONFIG, path, 0, 0, "cannot load checker plugin: %s",
+				 why ? why : "unknown error");
+	}
+	c = dlsym(h, "asepsis_checker");
+	if (!c) {
+		dlclose(h);
+		return error_set(err, ASP_ECONFIG, path, 0, 0,
+				 "not a checker plugin: no 'asepsis_checker' symbol");
+	}
+	if (c->abi_version < ASP_ABI_MIN || c->abi_version > ASP_ABI_VERSION) {
+		dlclose(h);
+		return error_set(err, ASP_ECONFIG, path, 0, 0,
+				 "checker ABI version %d; this asepsis supports %d to %d",
+				 c->abi_version, ASP_ABI_MIN, ASP_ABI_VERSION);
+	}
+	if (!c->name || !c->name[0] || registry_find(r, c->name) >= 0) {
+		dlclose(h);
+		return error_set(err, ASP_ECONFIG, path, 0, 0,
+				 "checker name '%s' is empty or already registered",
+				 c->name ? c->name : "");
+	}
+	checkers = realloc((void *)r->checkers, (r->count + 1) * sizeof *checkers);
+	if (checkers)
+		r->checkers = checkers;
+	enabled = realloc(r->enabled, r->count + 1);
+	if (enabled)
+		r->enabled = enabled;
+	active = realloc(r->active, (r->count + 1) * sizeof *active);
+	if (active)
+		r->active = active;
+	plugins = realloc(r->plugins, (r->nplugins + 1) * sizeof *plugins);
+	if (plugins)
+		r->plugins = plugins;
+	if (!checkers || !enabled || !active || !plugins) {
+		dlclose(h);
+		return error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+	}
+	r->checkers[r->count] = c;
+	r->enabled[r->count] = 0;
+	r->count++;
+	r->plugins[r->nplugins++] = h;
 	return ASP_OK;
 }

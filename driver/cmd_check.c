@@ -327,9 +327,6 @@ static int load_config(struct check_opts *o, const char *root, struct config *cf
 	}
 	if (!o->build_dir && o->npaths == 0 && cfg->compile_database)
 		o->build_dir = cfg->compile_database;
-	if (cfg->plugins.n)
-		return error_set(err, ASP_ECONFIG, cfg->path, 0, 0,
-				 "'plugins': checker plugins are not supported by this build yet");
 	return ASP_OK;
 }
 
@@ -526,6 +523,8 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		rc = ruleset_enable_list(rs, o.disable, 0, err);
 	if (!rc)
 		rc = registry_new(&reg, err);
+	for (i = 0; !rc && i < cfg.plugins.n; i++)
+		rc = registry_load_plugin(reg, cfg.plugins.v[i], err);
 	if (!rc)
 		rc = ruleset_bind(rs, reg, err);
 	if (!rc) {
