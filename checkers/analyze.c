@@ -235,6 +235,7 @@ void analyze_result_free(struct analyze_result *res)
 		free(f->function);
 		free(f->stmt_text);
 		free(f->snippet);
+		free(f->suppression);
 	}
 	for (i = 0; i < res->nnotices; i++) {
 		free(res->notices[i].kind);

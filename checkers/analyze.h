@@ -20,6 +20,8 @@ struct asp_finding {
 	char *function;           /* enclosing function, NULL at file scope */
 	char *stmt_text;          /* normalised text of the flagged statement */
 	char *snippet;            /* the source line, without its newline */
+	char *suppression;        /* justification of the asepsis-ignore comment
+	                             that suppressed it; NULL when not suppressed */
 };
 
 enum asp_notice_level { ASP_NOTICE_NOTE, ASP_NOTICE_WARNING, ASP_NOTICE_ERROR };
