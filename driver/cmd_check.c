@@ -206,6 +206,19 @@ static const char *rule_lookup(void *data, const char *id)
 	return r && r->enabled ? r->id : NULL;
 }
 
+static int rule_engine_of(void *data, const char *id)
+{
+	const struct rule *r = ruleset_find(data, id);
+
+	if (!r)
+		return ANALYZE_RULE_UNKNOWN;
+	switch (r->engine) {
+	case RULE_ENGINE_CLANG: return ANALYZE_RULE_CLANG;
+	case RULE_ENGINE_PATTERN: return ANALYZE_RULE_PATTERN;
+	default: return ANALYZE_RULE_BUILTIN;
+	}
+}
+
 static void now_iso(char out[32])
 {
 	time_t t = time(NULL);
@@ -707,6 +720,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	aopts.semantic_rules = semantic;
 	aopts.reg = reg;
 	aopts.rule_lookup = rule_lookup;
+	aopts.rule_engine = rule_engine_of;
 	aopts.rule_data = rs;
 	aopts.root = run.root;
 	fres = calloc(work.n ? work.n : 1, sizeof *fres);
