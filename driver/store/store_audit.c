@@ -289,6 +289,9 @@ static int check_chain(struct row *rows, size_t n, struct store_verify *v)
 				snprintf(v->what, sizeof v->what, "entry %lld was inserted: it is not "
 					 "part of the chain (entry %lld links to the entry before it) "
 					 "and its hash does not match its fields", r->seq, rows[i + 1].seq);
+			else if (linked && i + 1 == n)
+				snprintf(v->what, sizeof v->what, "entry %lld was changed or inserted: "
+					 "its fields do not match its hash", r->seq);
 			else if (linked)
 				snprintf(v->what, sizeof v->what, "entry %lld was changed: its fields "
 					 "no longer match its hash", r->seq);
