@@ -6,6 +6,7 @@
 #include "analyze.h"
 #include "ctx.h"
 #include "registry.h"
+#include "suppress.h"
 #include "walk_clang.h"
 #include "pattern/pat.h"
 
@@ -86,8 +87,10 @@ static int push_finding(struct analyze_result *res, const struct ctx_finding *f)
 	d->function = dup_or_null(f->function);
 	d->stmt_text = dup_or_null(f->stmt_text ? f->stmt_text : "");
 	d->snippet = dup_or_null(f->snippet);
+	d->suppression = dup_or_null(f->suppression);
 	res->nfindings++;
-	if (!d->path || !d->message || !d->stmt_text)
+	if (!d->path || !d->message || !d->stmt_text ||
+	    (f->suppression && !d->suppression))
 		return ASP_ENOMEM;
 	return ASP_OK;
 }
@@ -134,6 +137,17 @@ int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 		analyze_result_notice(res, ASP_NOTICE_NOTE, "pattern-only", u->file, 0, 0,
 				      "analysed by pattern rules only; semantic rules did not "
 				      "run: %s", s->opts->semantic_rules);
+	}
+	/* suppressions without a reason, and stale ones where the file was
+	   analysed with full coverage */
+	{
+		unsigned ran = 0;
+
+		if (clang_parsed && res->parse_errors == 0)
+			ran |= SUPPRESS_RAN_CLANG;
+		if (s->opts->engine != ANALYZE_CLANG && res->parsed && !res->parse_errors)
+			ran |= SUPPRESS_RAN_PATTERN;
+		suppress_finish(&ctx, u->file, ran);
 	}
 	for (cf = ctx.findings; cf; cf = cf->next) {
 		rc = push_finding(res, cf);
@@ -235,6 +249,7 @@ void analyze_result_free(struct analyze_result *res)
 		free(f->function);
 		free(f->stmt_text);
 		free(f->snippet);
+		free(f->suppression);
 	}
 	for (i = 0; i < res->nnotices; i++) {
 		free(res->notices[i].kind);

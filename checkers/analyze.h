@@ -20,6 +20,8 @@ struct asp_finding {
 	char *function;           /* enclosing function, NULL at file scope */
 	char *stmt_text;          /* normalised text of the flagged statement */
 	char *snippet;            /* the source line, without its newline */
+	char *suppression;        /* justification of the asepsis-ignore comment
+	                             that suppressed it; NULL when not suppressed */
 };
 
 enum asp_notice_level { ASP_NOTICE_NOTE, ASP_NOTICE_WARNING, ASP_NOTICE_ERROR };
@@ -46,6 +48,12 @@ struct analyze_result {
 /* Decides which rule IDs a checker may report (the enabled rule set). */
 typedef const char *(*analyze_rule_fn)(void *data, const char *rule_id);
 
+/* The engine of a rule, for telling a stale suppression from one whose
+   rule did not run on the file. */
+enum analyze_rule_engine { ANALYZE_RULE_UNKNOWN = 0, ANALYZE_RULE_CLANG = 1,
+			   ANALYZE_RULE_PATTERN = 2, ANALYZE_RULE_BUILTIN = 3 };
+typedef int (*analyze_engine_fn)(void *data, const char *rule_id);
+
 struct pat_rules;
 
 enum analyze_engine {
@@ -60,6 +68,7 @@ struct analyze_options {
 	const char *semantic_rules;   /* IDs of enabled semantic rules, for notices */
 	const struct registry *reg;   /* enabled checkers and subscriptions */
 	analyze_rule_fn rule_lookup;  /* returns the canonical ID if enabled, else NULL */
+	analyze_engine_fn rule_engine; /* enum analyze_rule_engine; may be NULL */
 	void *rule_data;
 	const char *root;             /* project root: findings outside it are dropped */
 	unsigned max_depth;           /* AST depth cap (0: 1500) */

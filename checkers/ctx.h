@@ -38,6 +38,9 @@ struct node_ops {
 	/* The statement a node belongs to, for engines whose walk keeps no
 	   ancestor stack; NULL when the walk's stack answers it. */
 	asp_node (*statement)(struct asp_ctx *, asp_node);
+	/* The whole text of a file the TU read, borrowed from the front end for
+	   as long as the TU lives; NULL if unknown (then suppress.c reads it). */
+	const char *(*file_text)(struct asp_ctx *, const char *file, size_t *len);
 };
 
 extern const struct node_ops node_clang_ops;
@@ -47,6 +50,7 @@ extern const struct node_ops node_pattern_ops;
 struct ctx_finding {
 	struct ctx_finding *next;
 	const char *rule_id, *path, *message, *function, *stmt_text, *snippet;
+	const char *suppression;      /* justification of its asepsis-ignore */
 	unsigned line, column, end_line, end_column;
 };
 
@@ -63,12 +67,23 @@ struct asp_ctx {
 	struct ctx_finding *findings, **tail;
 	unsigned nfindings;
 	int findings_capped;
+	struct suppress_file *suppress;   /* asepsis-ignore comments per file (suppress.c) */
 };
 
 /* The statement node n belongs to when the engine knows better than the stack. */
 asp_node node_statement(struct asp_ctx *ctx, asp_node n);
 /* The text of a line of a file the node's front end read; arena; may be NULL. */
 const char *node_line_text(struct asp_ctx *ctx, asp_node n, const char *path, unsigned line);
+
+/* The text of a whole file through n's front end; borrowed; NULL if unknown. */
+const char *node_file_text(struct asp_ctx *ctx, asp_node n, const char *path, size_t *len);
+
+/* Appends a finding the machinery reports without a node (suppressions):
+   rule enabled, path in the root, within the cap; stmt is the text its
+   fingerprint uses. Never prints. */
+void report_at(struct asp_ctx *ctx, const char *rule_id, const char *path, unsigned line,
+	       unsigned column, const char *stmt, const char *snippet, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
 
 /* Resolves a path to an absolute normalised one; arena. */
 const char *ctx_abspath(struct asp_ctx *ctx, const char *path, const char *cwd);

@@ -177,3 +177,11 @@ asp_node node_statement(struct asp_ctx *ctx, asp_node n)
 	const struct node_ops *o = ops(n);
 	return o && o->statement ? o->statement(ctx, n) : n;
 }
+
+const char *node_file_text(struct asp_ctx *ctx, asp_node n, const char *path, size_t *len)
+{
+	const struct node_ops *o = ops(n);
+
+	*len = 0;
+	return o && o->file_text ? o->file_text(ctx, path, len) : NULL;
+}

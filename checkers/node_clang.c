@@ -659,6 +659,14 @@ static const char *clang_line_text(struct asp_ctx *ctx, const char *path, unsign
 	return arena_strndup(ctx->arena, p, (size_t)(eol - p));
 }
 
+static const char *clang_file_text(struct asp_ctx *ctx, const char *path, size_t *len)
+{
+	CXFile f = clang_getFile(front(ctx)->tu, path);
+
+	*len = 0;
+	return f ? clang_getFileContents(front(ctx)->tu, f, len) : NULL;
+}
+
 const struct node_ops node_clang_ops = {
 	.spelling = clang_spelling,
 	.text = clang_text,
@@ -679,4 +687,5 @@ const struct node_ops node_clang_ops = {
 	.is_noreturn = clang_is_noreturn,
 	.equal = clang_equal,
 	.line_text = clang_line_text,
+	.file_text = clang_file_text,
 };

@@ -1,10 +1,13 @@
 /*
  * asp_report: the one exit for findings. Locates the node, drops findings
- * for disabled rules or outside the project, attaches the enclosing function,
- * the statement text used by fingerprints, and the source line.
- * Never prints; never frees (everything lives in the TU arena).
+ * for disabled rules or outside the project, applies inline suppressions
+ * (suppress.c: a suppressed finding is kept, with its justification),
+ * attaches the enclosing function, the statement text used by fingerprints,
+ * and the source line. Never prints; never frees (everything lives in the
+ * TU arena).
  */
 #include "ctx.h"
+#include "suppress.h"
 
 #include <string.h>
 
@@ -99,6 +102,38 @@ void asp_report(struct asp_ctx *ctx, asp_node n, const char *rule_id,
 		cf->function = asp_node_spelling(ctx, ctx->function);
 	cf->stmt_text = statement_text(ctx, statement_of(ctx, n));
 	cf->snippet = node_line_text(ctx, n, path, loc.line);
+	cf->suppression = suppress_match(ctx, n, path, rule, loc.line);
+	*ctx->tail = cf;
+	ctx->tail = &cf->next;
+	ctx->nfindings++;
+}
+
+void report_at(struct asp_ctx *ctx, const char *rule_id, const char *path, unsigned line,
+	       unsigned column, const char *stmt, const char *snippet, const char *fmt, ...)
+{
+	struct ctx_finding *cf;
+	const char *rule;
+	va_list ap;
+
+	rule = ctx->opts->rule_lookup(ctx->opts->rule_data, rule_id);
+	if (!rule || !path || !ctx_in_root(ctx, path))
+		return;
+	if (ctx->nfindings >= (ctx->opts->max_findings ? ctx->opts->max_findings : 10000)) {
+		ctx->findings_capped = 1;
+		return;
+	}
+	cf = arena_alloc(ctx->arena, sizeof *cf);
+	if (!cf)
+		return;
+	cf->rule_id = rule;
+	cf->path = path;
+	cf->line = cf->end_line = line;
+	cf->column = column;
+	va_start(ap, fmt);
+	cf->message = arena_vprintf(ctx->arena, fmt, ap);
+	va_end(ap);
+	cf->stmt_text = stmt;
+	cf->snippet = snippet;
 	*ctx->tail = cf;
 	ctx->tail = &cf->next;
 	ctx->nfindings++;

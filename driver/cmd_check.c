@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "baseline.h"
 #include "cli.h"
 #include "compdb.h"
 #include "config.h"
@@ -44,7 +46,20 @@ struct check_opts {
 	const char *config;
 	const char *rules_dirs[16];
 	size_t nrules_dirs;
+	const char *baseline;       /* a run number or a SARIF file */
+	int new_only;
+	int sarif_suppressed;       /* --sarif-include-suppressed */
+	int show_suppressed;
 };
+
+/* Set by SIGINT; workers stop between files, the store rolls back. */
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
 
 static void usage(FILE *f)
 {
@@ -56,7 +71,15 @@ static void usage(FILE *f)
 		"      --sarif FILE      write SARIF 2.1.0 to FILE\n"
 		"      --db FILE         findings store (default: .asepsis/asepsis.db under the root)\n"
 		"      --no-db           do not use a store (no traceability IDs)\n"
-		"      --fail-on LEVEL   none|note|warning|error (default: error)\n"
+		"      --fail-on LEVEL   none|note|warning|error (default: error); findings\n"
+		"                        suppressed inline or triaged accepted-risk,\n"
+		"                        false-positive or deferred do not count\n"
+		"      --baseline B      compare with run B of the store, or a SARIF file\n"
+		"                        asepsis wrote: SARIF baselineState, new findings marked\n"
+		"      --new-only        --fail-on counts only findings not in the baseline\n"
+		"      --sarif-include-suppressed  keep suppressed results in the SARIF file\n"
+		"                        (evidence); the default leaves them out (upload)\n"
+		"      --show-suppressed also list findings suppressed in the source\n"
 		"      --profile NAME    all|class-a|class-b|class-c|cert-c (default: all)\n"
 		"      --engine ENGINE   auto (default): semantic rules where clang parses a file,\n"
 		"                        pattern rules everywhere; clang: semantic only;\n"
@@ -70,13 +93,15 @@ static void usage(FILE *f)
 		"      --no-color        no colours\n"
 		"\n"
 		"Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
-		"2 usage or configuration error, 3 the analysis failed.\n");
+		"2 usage or configuration error, 3 the analysis failed, 130 interrupted\n"
+		"(nothing stored).\n");
 }
 
 static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_error *err)
 {
 	enum { O_SARIF = 256, O_DB, O_NODB, O_FAILON, O_PROFILE, O_ENABLE, O_DISABLE,
-	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR, O_CONFIG };
+	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR, O_CONFIG,
+	       O_BASELINE, O_NEWONLY, O_SARIFSUP, O_SHOWSUP };
 	static const struct option lo[] = {
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "sarif", required_argument, NULL, O_SARIF },
@@ -94,6 +119,10 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		{ "engine", required_argument, NULL, O_ENGINE },
 		{ "rules-dir", required_argument, NULL, O_RULESDIR },
 		{ "config", required_argument, NULL, O_CONFIG },
+		{ "baseline", required_argument, NULL, O_BASELINE },
+		{ "new-only", no_argument, NULL, O_NEWONLY },
+		{ "sarif-include-suppressed", no_argument, NULL, O_SARIFSUP },
+		{ "show-suppressed", no_argument, NULL, O_SHOWSUP },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -143,6 +172,10 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 						 "'%s' is not auto, clang or pattern", optarg);
 			break;
 		case O_CONFIG: o->config = optarg; break;
+		case O_BASELINE: o->baseline = optarg; break;
+		case O_NEWONLY: o->new_only = 1; break;
+		case O_SARIFSUP: o->sarif_suppressed = 1; break;
+		case O_SHOWSUP: o->show_suppressed = 1; break;
 		case O_RULESDIR:
 			if (o->nrules_dirs == sizeof o->rules_dirs / sizeof o->rules_dirs[0])
 				return error_set(err, ASP_EUSAGE, "--rules-dir", 0, 0,
@@ -159,6 +192,9 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 	}
 	if (o->db && o->no_db)
 		return error_set(err, ASP_EUSAGE, "--no-db", 0, 0, "--db and --no-db exclude each other");
+	if (o->new_only && !o->baseline)
+		return error_set(err, ASP_EUSAGE, "--new-only", 0, 0,
+				 "needs --baseline (a run number or a SARIF file)");
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);
 	return ASP_OK;
@@ -168,6 +204,19 @@ static const char *rule_lookup(void *data, const char *id)
 {
 	const struct rule *r = ruleset_find(data, id);
 	return r && r->enabled ? r->id : NULL;
+}
+
+static int rule_engine_of(void *data, const char *id)
+{
+	const struct rule *r = ruleset_find(data, id);
+
+	if (!r)
+		return ANALYZE_RULE_UNKNOWN;
+	switch (r->engine) {
+	case RULE_ENGINE_CLANG: return ANALYZE_RULE_CLANG;
+	case RULE_ENGINE_PATTERN: return ANALYZE_RULE_PATTERN;
+	default: return ANALYZE_RULE_BUILTIN;
+	}
 }
 
 static void now_iso(char out[32])
@@ -435,6 +484,38 @@ static int build_findings(struct run *r, const struct ruleset *rs)
 	return ASP_OK;
 }
 
+/* A baseline argument of digits only names a stored run. */
+static long long baseline_run(const char *b)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!b || !*b || strspn(b, "0123456789") != strlen(b))
+		return 0;
+	v = strtoll(b, &end, 10);
+	return end && !*end && v > 0 ? v : 0;
+}
+
+static int load_baseline(const struct check_opts *o, const char *db_path, struct baseline *bl,
+			 struct asp_error *err)
+{
+	long long run = baseline_run(o->baseline);
+	struct store *s = NULL;
+	int rc;
+
+	if (!run)
+		return out_sarif_read_baseline(o->baseline, bl, err);
+	if (o->no_db)
+		return error_set(err, ASP_EUSAGE, "--baseline", 0, 0,
+				 "run %lld is in the store, which --no-db turns off; give a "
+				 "SARIF file instead", run);
+	rc = store_open_existing(&s, db_path, err);
+	if (!rc)
+		rc = store_load_baseline(s, run, bl, err);
+	store_close(s);
+	return rc;
+}
+
 static char *default_db(const char *root)
 {
 	size_t n = strlen(root) + 32;
@@ -457,6 +538,9 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	struct pat_rules *pat = NULL;
 	char *semantic = NULL;
 	struct run run;
+	struct baseline bl;
+	struct sigaction sa, old_sa;
+	int have_old_sa = 0;
 	struct config cfg;
 	const char **rule_dirs = NULL;
 	char *patient = NULL;
@@ -470,6 +554,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	memset(&cfg, 0, sizeof cfg);
 	memset(&run, 0, sizeof run);
 	memset(&aopts, 0, sizeof aopts);
+	memset(&bl, 0, sizeof bl);
 	error_clear(&input_err);
 
 	rc = parse_opts(argc, argv, &o, err);
@@ -477,6 +562,12 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		return 0;
 	if (rc)
 		goto done;
+	/* SIGINT: finish the file at hand, store nothing, exit 130 */
+	interrupted = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	have_old_sa = sigaction(SIGINT, &sa, &old_sa) == 0;
 
 	run.root = discover_root();
 	cwd = getcwd(NULL, 0);
@@ -628,6 +719,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	aopts.semantic_rules = semantic;
 	aopts.reg = reg;
 	aopts.rule_lookup = rule_lookup;
+	aopts.rule_engine = rule_engine_of;
 	aopts.rule_data = rs;
 	aopts.root = run.root;
 	fres = calloc(work.n ? work.n : 1, sizeof *fres);
@@ -639,10 +731,26 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		o.jobs = n > 0 ? (unsigned)(n > 64 ? 64 : n) : 1;
 	}
+	if (o.baseline) {
+		/* before the analysis, so a bad baseline costs nothing */
+		db_path = o.db ? strdup(o.db) : default_db(run.root);
+		if (!db_path) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		rc = load_baseline(&o, db_path, &bl, err);
+		if (rc)
+			goto done;
+	}
 	rc = workq_run(&work, &aopts, o.jobs, &run.result, fres,
-		       !o.no_progress && isatty(2) ? show_progress : NULL, NULL, err);
+		       !o.no_progress && isatty(2) ? show_progress : NULL, NULL, &interrupted, err);
 	if (rc)
 		goto done;
+	if (interrupted) {
+		rc = error_set(err, ASP_EINTR, NULL, 0, 0,
+			       "interrupted: the analysis was stopped and nothing was stored");
+		goto done;
+	}
 	run.complete = 1;
 	for (i = 0; i < work.n; i++) {
 		int st = RUN_FILE_ANALYSED;
@@ -676,18 +784,24 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 
 	/* the store: one transaction, before any output */
 	if (!o.no_db && analysed > 0) {
-		db_path = o.db ? strdup(o.db) : default_db(run.root);
+		if (!db_path)
+			db_path = o.db ? strdup(o.db) : default_db(run.root);
 		if (!db_path) {
 			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 			goto done;
 		}
 		rc = store_open(&store, db_path, err);
+		store_set_cancel(store, &interrupted);
 		if (!rc)
 			rc = store_record_run(store, &run, err);
 		if (rc) {
-			rc = rc == ASP_ENOMEM ? rc : ASP_EDB;
+			rc = rc == ASP_ENOMEM || rc == ASP_EINTR ? rc : ASP_EDB;
 			goto done;
 		}
+	}
+	if (o.baseline && baseline_apply(&run, &bl)) {
+		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
 	}
 
 	/* outputs */
@@ -697,6 +811,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		to.color = !o.no_color && isatty(1) && !getenv("NO_COLOR");
 		to.quiet = o.quiet;
 		to.cwd = cwd;
+		to.show_suppressed = o.show_suppressed;
 		out_text_write(stdout, &run, &to);
 		if (!o.quiet && store)
 			printf("asepsis: run %lld stored in %s\n", run.id, db_path);
@@ -706,6 +821,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		struct out_sarif_opts so;
 
 		memset(&so, 0, sizeof so);
+		so.include_suppressed = o.sarif_suppressed;
 		rc = out_sarif_write(&run, o.sarif, &so, err);
 		if (rc)
 			goto done;
@@ -721,10 +837,20 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		rc = input_rc;
 		goto done;
 	}
-	for (i = 0; i < run.nfindings; i++)
-		if (o.fail_on != ASP_LEVEL_NONE && run.findings[i].level >= o.fail_on)
-			status = 1;
+	/* the gate: dispositioned findings are decided; --new-only looks at new ones */
+	for (i = 0; i < run.nfindings; i++) {
+		const struct run_finding *rf = &run.findings[i];
+
+		if (o.fail_on == ASP_LEVEL_NONE || rf->level < o.fail_on ||
+		    run_finding_dispositioned(rf))
+			continue;
+		if (o.new_only && rf->baseline != BASELINE_NEW)
+			continue;
+		status = 1;
+	}
 done:
+	if (have_old_sa)
+		sigaction(SIGINT, &old_sa, NULL);
 	store_close(store);
 	config_free(&cfg);
 	free(rule_dirs);
@@ -740,6 +866,7 @@ done:
 	}
 	free(fres);
 	run_free(&run);
+	baseline_free(&bl);
 	work_list_free(&work);
 	registry_free(reg);
 	ruleset_free(rs);

@@ -54,7 +54,7 @@ static void show(FILE *f, const struct rule *r)
 	fprintf(f, "%s: %s\n", r->id, r->title);
 	fprintf(f, "  severity: %s   category: %s   precision: %s   status: %s\n",
 		ruleset_level_name(r->severity), r->category, r->precision, r->status);
-	fprintf(f, "  engine: %s", r->engine == RULE_ENGINE_CLANG ? "clang" : "pattern");
+	fprintf(f, "  engine: %s", ruleset_engine_name(r->engine));
 	if (r->checker)
 		fprintf(f, " (checker %s)", r->checker);
 	fprintf(f, "\n  CWE: ");
@@ -83,7 +83,8 @@ static void export_md(FILE *f, const struct rule *r)
 	fprintf(f, "| | |\n|---|---|\n");
 	fprintf(f, "| Severity | %s |\n| Category | %s |\n| Precision | %s |\n",
 		ruleset_level_name(r->severity), r->category, r->precision);
-	fprintf(f, "| Engine | %s |\n", r->engine == RULE_ENGINE_CLANG ? "clang (semantic)" : "pattern");
+	fprintf(f, "| Engine | %s |\n", r->engine == RULE_ENGINE_CLANG ? "clang (semantic)"
+		: r->engine == RULE_ENGINE_BUILTIN ? "builtin (inline suppressions)" : "pattern");
 	fprintf(f, "| CWE | ");
 	join(f, &r->cwe, ", ");
 	fprintf(f, " |\n| SEI CERT C | ");

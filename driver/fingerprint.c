@@ -137,6 +137,14 @@ static int same_key(const struct run_finding *a, const char *na,
 	       strcmp(fa, fb) == 0 && strcmp(na, nb) == 0;
 }
 
+void fingerprint_correlation(const char *fp, char out[37])
+{
+	/* the fingerprint's first 128 bits as a name-based UUID (version and
+	   variant bits set, as SARIF's GUID pattern wants) */
+	snprintf(out, 37, "%.8s-%.4s-5%.3s-%c%.3s-%.12s", fp, fp + 8, fp + 13,
+		 "89ab"[hexval(fp[16]) & 3], fp + 17, fp + 20);
+}
+
 int fingerprint_run(struct run *r)
 {
 	char **norm;
@@ -181,12 +189,7 @@ int fingerprint_run(struct run *r)
 		fingerprint_sha256_update(h, norm[i], strlen(norm[i]) + 1);
 		fingerprint_sha256_update(h, occ, strlen(occ) + 1);
 		fingerprint_sha256_end(h, rf->fingerprint);
-		/* correlationGuid: the fingerprint's first 128 bits as a name-based
-		   UUID (version and variant bits set, as SARIF's GUID pattern wants) */
-		snprintf(rf->correlation, sizeof rf->correlation, "%.8s-%.4s-5%.3s-%c%.3s-%.12s",
-			 rf->fingerprint, rf->fingerprint + 8, rf->fingerprint + 13,
-			 "89ab"[hexval(rf->fingerprint[16]) & 3],
-			 rf->fingerprint + 17, rf->fingerprint + 20);
+		fingerprint_correlation(rf->fingerprint, rf->correlation);
 	}
 done:
 	for (i = 0; i < r->nfindings; i++)

@@ -23,6 +23,9 @@ void fingerprint_sha256_end(struct fingerprint_sha256 *h, char out[65]);  /* fre
 /* Collapses whitespace runs to one space and trims; caller frees. */
 char *fingerprint_normalise(const char *text);
 
+/* correlationGuid form of a 64-digit hex fingerprint. */
+void fingerprint_correlation(const char *fp, char out[37]);
+
 /* Fills fingerprint, correlation and occurrence of every finding of the run;
    the findings must already be sorted. */
 int fingerprint_run(struct run *r);

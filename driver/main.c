@@ -1,7 +1,8 @@
 /*
  * asepsis: dispatch to a subcommand and map its result to the exit status
  * of DESIGN §3 (0 clean, 1 findings at or above --fail-on, 2 usage or
- * configuration error, 3 analysis failure). The only place that exits.
+ * configuration error, 3 analysis failure, 130 interrupted). The only place
+ * that exits.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,8 @@ static int exit_status(int rc)
 	case ASP_ECONFIG:
 	case ASP_ENOTFOUND:
 		return 2;
+	case ASP_EINTR:
+		return 130;   /* what a shell reports for SIGINT */
 	default:
 		return 3;
 	}

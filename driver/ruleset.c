@@ -92,6 +92,16 @@ const char *ruleset_level_name(int level)
 	}
 }
 
+const char *ruleset_engine_name(int engine)
+{
+	switch (engine) {
+	case RULE_ENGINE_CLANG: return "clang";
+	case RULE_ENGINE_PATTERN: return "pattern";
+	case RULE_ENGINE_BUILTIN: return "builtin";
+	default: return "?";
+	}
+}
+
 int ruleset_level_parse(const char *s)
 {
 	if (!s)
@@ -433,6 +443,15 @@ static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *do
 		}
 		if (r->checker) {
 			rc = fail(ld, src, root, "a pattern rule has no 'checker'");
+			goto done;
+		}
+	} else if (strcmp(engine, "builtin") == 0 && r->builtin) {
+		/* reported by asepsis itself; suppress.c lists the IDs it reports,
+		   and the rule self-check compares the two */
+		r->engine = RULE_ENGINE_BUILTIN;
+		if (r->checker || r->query || r->message) {
+			rc = fail(ld, src, root, "a builtin rule has no 'checker', 'query' or "
+				  "'message'");
 			goto done;
 		}
 	} else {

@@ -12,7 +12,9 @@
 enum asp_level { ASP_LEVEL_NONE = 0, ASP_LEVEL_NOTE = 1, ASP_LEVEL_WARNING = 2,
 		 ASP_LEVEL_ERROR = 3 };
 
-enum rule_engine { RULE_ENGINE_CLANG = 1, RULE_ENGINE_PATTERN = 2 };
+/* builtin: reported by asepsis's own machinery (inline suppressions), not
+   by a checker or a query; only the embedded catalogue may use it. */
+enum rule_engine { RULE_ENGINE_CLANG = 1, RULE_ENGINE_PATTERN = 2, RULE_ENGINE_BUILTIN = 3 };
 
 struct strlist {
 	char **v;
@@ -74,6 +76,7 @@ const struct rule *ruleset_find(const struct ruleset *rs, const char *id);
 size_t ruleset_count_enabled(const struct ruleset *rs);
 
 const char *ruleset_level_name(int level);   /* "error", "warning", "note", "none" */
+const char *ruleset_engine_name(int engine); /* "clang", "pattern", "builtin" */
 int ruleset_level_parse(const char *s);      /* -1 when unknown */
 
 /* Names of the built-in profiles, NULL-terminated. */

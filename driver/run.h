@@ -27,6 +27,30 @@ struct run_file {
 enum baseline_state { BASELINE_NONE = 0, BASELINE_NEW, BASELINE_UNCHANGED,
 		      BASELINE_UPDATED, BASELINE_ABSENT };
 
+/* A tie from a finding to an external ID (requirement, risk control,
+   problem report). */
+struct run_link {
+	char *kind;
+	char *ref;
+};
+
+/* One finding of a baseline (a stored run or a SARIF file). */
+struct baseline_item {
+	char fingerprint[65];         /* asepsisFingerprint/v1 */
+	char *rule, *uri, *message, *function, *snippet;   /* owned; may be NULL */
+	unsigned line, column, end_line, end_column;
+	char trace_id[32];            /* "ASF-n" or "" */
+	int matched;                  /* found again in the current run */
+};
+
+struct baseline {
+	char *name;                   /* "run 4" or the SARIF file, for messages */
+	struct baseline_item *items;
+	size_t n;
+};
+
+void baseline_free(struct baseline *b);   /* frees what b owns, not b */
+
 struct run_finding {
 	const struct asp_finding *f;  /* borrowed from the run's analyze_result */
 	const struct rule *rule;      /* borrowed from the rule set */
@@ -39,7 +63,17 @@ struct run_finding {
 	long long trace_num;          /* n of ASF-n; 0 when there is no store */
 	char trace_id[32];            /* "ASF-n" or "" */
 	int baseline;                 /* enum baseline_state */
+	char state[16];               /* triage state in the store; "" without one */
+	char *justification;          /* of its last state change; owned; may be NULL */
+	struct run_link *links;       /* owned */
+	size_t nlinks;
 };
+
+/* 1 when a finding does not count toward --fail-on: suppressed inline or
+   dispositioned (accepted-risk, false-positive, deferred). */
+int run_finding_dispositioned(const struct run_finding *rf);
+/* 1 when SARIF carries it as suppressed: inline, accepted-risk, false-positive. */
+int run_finding_suppressed(const struct run_finding *rf);
 
 struct run {
 	long long id;                 /* store run id; 0 without a store */
@@ -59,8 +93,17 @@ struct run {
 	size_t nfindings;
 	struct analyze_result result; /* owns findings and notices */
 	int complete;                 /* every file analysed with full coverage */
+	long long nnew, nfixed, nreopened;   /* set by the store */
+	const char *baseline_name;    /* "run 4" or a file; NULL without a baseline */
+	struct run_finding *absent;   /* baseline findings not found now (baseline
+	                                 absent); f points into absent_f */
+	size_t nabsent;
+	struct asp_finding *absent_f; /* owned */
 };
 
 void run_free(struct run *r);     /* frees everything the run owns, not the struct */
+/* Frees and clears what the store filled in each finding (state,
+   justification, links). */
+void run_free_annotations(struct run *r);
 
 #endif

@@ -19,6 +19,7 @@ struct shared {
 	pthread_mutex_t lock;
 	workq_progress_fn progress;
 	void *progress_data;
+	const volatile sig_atomic_t *stop;
 	int setup_rc;
 	struct asp_error setup_err;
 };
@@ -46,7 +47,7 @@ static void *worker(void *arg)
 		int rc;
 
 		pthread_mutex_lock(&sh->lock);
-		i = sh->next < sh->list->n ? sh->next++ : (size_t)-1;
+		i = sh->next < sh->list->n && !(sh->stop && *sh->stop) ? sh->next++ : (size_t)-1;
 		pthread_mutex_unlock(&sh->lock);
 		if (i == (size_t)-1)
 			break;
@@ -79,7 +80,8 @@ static void *worker(void *arg)
 
 int workq_run(const struct work_list *list, const struct analyze_options *opts,
 	      unsigned jobs, struct analyze_result *res, struct workq_file_result *files,
-	      workq_progress_fn progress, void *progress_data, struct asp_error *err)
+	      workq_progress_fn progress, void *progress_data,
+	      const volatile sig_atomic_t *stop, struct asp_error *err)
 {
 	struct shared sh;
 	pthread_t *th = NULL;
@@ -93,6 +95,7 @@ int workq_run(const struct work_list *list, const struct analyze_options *opts,
 	sh.files = files;
 	sh.progress = progress;
 	sh.progress_data = progress_data;
+	sh.stop = stop;
 	if (list->n == 0)
 		return ASP_OK;
 	if (jobs == 0)

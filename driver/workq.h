@@ -6,6 +6,8 @@
 #ifndef ASP_WORKQ_H
 #define ASP_WORKQ_H
 
+#include <signal.h>
+
 #include "analyze.h"
 #include "compdb.h"
 
@@ -21,9 +23,12 @@ struct workq_file_result {
 typedef void (*workq_progress_fn)(size_t done, size_t total, const char *file, void *data);
 
 /* Analyses every item; per-item outcomes go to files[] (size list->n), all
-   findings and notices into res. Returns ASP_OK unless setting up failed. */
+   findings and notices into res. Workers stop taking items once *stop is
+   non-zero (stop may be NULL); the caller then discards the partial result.
+   Returns ASP_OK unless setting up failed. */
 int workq_run(const struct work_list *list, const struct analyze_options *opts,
 	      unsigned jobs, struct analyze_result *res, struct workq_file_result *files,
-	      workq_progress_fn progress, void *progress_data, struct asp_error *err);
+	      workq_progress_fn progress, void *progress_data,
+	      const volatile sig_atomic_t *stop, struct asp_error *err);
 
 #endif

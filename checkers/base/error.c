@@ -55,6 +55,7 @@ const char *error_code_name(int code)
 	case ASP_ENOMEM: return "out of memory";
 	case ASP_ELIMIT: return "limit reached";
 	case ASP_EUSAGE: return "usage error";
+	case ASP_EINTR: return "interrupted";
 	default: return "error";
 	}
 }

@@ -17,7 +17,8 @@ enum asp_rc {
 	ASP_EDB = -6,       /* the store failed */
 	ASP_ENOMEM = -7,    /* out of memory */
 	ASP_ELIMIT = -8,    /* a size or depth limit was reached */
-	ASP_EUSAGE = -9     /* bad command-line usage */
+	ASP_EUSAGE = -9,    /* bad command-line usage */
+	ASP_EINTR = -10     /* stopped by the user (SIGINT); nothing was stored */
 };
 
 struct asp_error {

@@ -331,6 +331,17 @@ static const char *pat_line_text(struct asp_ctx *ctx, const char *path, unsigned
 	return arena_strndup(ctx->arena, p, (size_t)(eol - p));
 }
 
+static const char *pat_file_text(struct asp_ctx *ctx, const char *path, size_t *len)
+{
+	struct pat_front *f = front(ctx);
+
+	*len = 0;
+	if (!f->path || strcmp(f->path, path) != 0)
+		return NULL;
+	*len = f->len;
+	return f->src;
+}
+
 static int is_statement_parent(const char *t)
 {
 	return strcmp(t, "compound_statement") == 0 || strcmp(t, "translation_unit") == 0 ||
@@ -385,4 +396,5 @@ const struct node_ops node_pattern_ops = {
 	.equal = pat_equal,
 	.line_text = pat_line_text,
 	.statement = pat_statement,
+	.file_text = pat_file_text,
 };

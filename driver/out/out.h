@@ -8,11 +8,13 @@
 #include <stdio.h>
 
 #include "run.h"
+#include "store.h"
 
 struct out_text_opts {
 	int color;              /* ANSI colours */
 	int quiet;              /* findings only, no summary */
 	const char *cwd;        /* paths are shown relative to it when below it */
+	int show_suppressed;    /* list findings suppressed inline too */
 };
 
 /* Diagnostics with source line and caret, then a summary, to f. */
@@ -36,6 +38,22 @@ int out_sarif_write(const struct run *r, const char *path, const struct out_sari
 
 /* Standards of the clause taxonomies; see out_sarif_clause_title. */
 enum out_sarif_standard { OUT_SARIF_IEC62304 = 1, OUT_SARIF_IEC81001 = 2 };
+
+/* Listings of the store (`asepsis findings`, `asepsis runs`). */
+enum out_list_format { OUT_LIST_TEXT = 0, OUT_LIST_JSON, OUT_LIST_CSV };
+
+/* Parses "text", "json" or "csv"; -1 otherwise. */
+int out_list_format_parse(const char *s);
+
+/* Writes the rows to f in the format. run is the run listed (0: none),
+   for the text header. ASP_EIO when f cannot be written, ASP_ENOMEM. */
+int out_list_findings(FILE *f, int format, const struct store_finding_row *rows, size_t n,
+		      long long run);
+int out_list_runs(FILE *f, int format, const struct store_run_row *rows, size_t n);
+
+/* The same rows as JSON (jansson), for out_list_*. */
+int out_json_findings(FILE *f, const struct store_finding_row *rows, size_t n);
+int out_json_runs(FILE *f, const struct store_run_row *rows, size_t n);
 
 /* Our short title of a clause ("5.5.4(g)", "5.5.2(c)") of a standard, or NULL
    when the clause is not in the list; static storage. */

@@ -615,7 +615,7 @@ static int cmp_rule(const void *a, const void *b)
 static int collect_rules(struct sarif *s)
 {
 	const struct run *r = s->r;
-	size_t n = (r->rules ? r->rules->n : 0) + r->nfindings, i, w;
+	size_t n = (r->rules ? r->rules->n : 0) + r->nfindings + r->nabsent, i, w;
 
 	s->rules = calloc(n ? n : 1, sizeof *s->rules);
 	if (!s->rules)
@@ -626,6 +626,9 @@ static int collect_rules(struct sarif *s)
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].rule)
 			s->rules[s->nrules++] = r->findings[i].rule;
+	for (i = 0; i < r->nabsent; i++)
+		if (r->absent[i].rule)
+			s->rules[s->nrules++] = r->absent[i].rule;
 	if (s->nrules)
 		qsort(s->rules, s->nrules, sizeof *s->rules, cmp_rule);
 	for (i = w = 0; i < s->nrules; i++)
@@ -707,7 +710,7 @@ static int cmp_artifact(const void *a, const void *b)
 static int collect_artifacts(struct sarif *s)
 {
 	const struct run *r = s->r;
-	size_t n = r->nfiles + r->nfindings, i, w;
+	size_t n = r->nfiles + r->nfindings + r->nabsent, i, w;
 
 	s->arts = calloc(n ? n : 1, sizeof *s->arts);
 	if (!s->arts)
@@ -719,6 +722,9 @@ static int collect_artifacts(struct sarif *s)
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].uri)
 			s->arts[s->narts++].uri = r->findings[i].uri;
+	for (i = 0; i < r->nabsent; i++)
+		if (r->absent[i].uri)
+			s->arts[s->narts++].uri = r->absent[i].uri;
 	if (s->narts)
 		qsort(s->arts, s->narts, sizeof *s->arts, cmp_artifact);
 	for (i = w = 0; i < s->narts; i++)
@@ -1337,23 +1343,61 @@ static json_t *correlation_guid(struct sarif *s, const char *c)
 }
 
 /*
- * Suppressions (DESIGN §6) are not in the run yet. When they are, a
- * suppressed finding gets result.suppressions [{kind "inSource", status
- * "accepted", justification}] here, and is left out of the file unless
- * o->include_suppressed (GitHub ignores the property and would show it as an
- * open alert).
+ * Suppressions (DESIGN §6): an asepsis-ignore comment gives kind "inSource";
+ * a triage decision that the finding is acceptable (accepted-risk,
+ * false-positive) gives kind "external". Both are "accepted", with their
+ * justification. Such results are left out of the file unless
+ * o->include_suppressed (GitHub ignores the property and would show them as
+ * open alerts); the evidence file keeps them.
  */
 static int finding_suppressed(const struct run_finding *rf)
 {
-	(void)rf;
-	return 0;
+	return run_finding_suppressed(rf);
+}
+
+static json_t *suppression(struct sarif *s, const char *kind, const char *why)
+{
+	json_t *o = jobj(s);
+
+	set(s, o, "kind", jstr(s, kind));
+	set(s, o, "status", jstr(s, "accepted"));
+	set(s, o, "justification", jstr(s, why));
+	return o;
 }
 
 static void add_suppressions(struct sarif *s, json_t *res, const struct run_finding *rf)
 {
-	(void)s;
-	(void)res;
-	(void)rf;
+	json_t *a;
+
+	if (!finding_suppressed(rf))
+		return;
+	a = jarr(s);
+	if (rf->f && rf->f->suppression)
+		push(s, a, suppression(s, "inSource", rf->f->suppression));
+	if (strcmp(rf->state, "accepted-risk") == 0 || strcmp(rf->state, "false-positive") == 0) {
+		struct sbuf b = SBUF_INIT(1u << 20);
+
+		if (sbuf_printf(&b, "%s: %s", rf->state, rf->justification ? rf->justification : ""))
+			s->oom = 1;
+		push(s, a, suppression(s, "external", sbuf_str(&b)));
+		sbuf_free(&b);
+	}
+	set(s, res, "suppressions", a);
+}
+
+static json_t *links_json(struct sarif *s, const struct run_finding *rf)
+{
+	json_t *a = jarr(s);
+	size_t i;
+
+	for (i = 0; i < rf->nlinks; i++) {
+		json_t *l = jobj(s);
+
+		set(s, l, "kind", jstr(s, rf->links[i].kind));
+		set(s, l, "ref", jstr(s, rf->links[i].ref));
+		push(s, a, l);
+	}
+	return a;
 }
 
 static json_t *result_json(struct sarif *s, const struct run_finding *rf)
@@ -1402,6 +1446,10 @@ static json_t *result_json(struct sarif *s, const struct run_finding *rf)
 	add_suppressions(s, o, rf);
 	if (rf->trace_id[0])
 		set(s, props, "traceabilityId", jstr(s, rf->trace_id));
+	if (rf->state[0])
+		set(s, props, "triageState", jstr(s, rf->state));
+	if (rf->nlinks)
+		set(s, props, "links", links_json(s, rf));
 	if (json_object_size(props))
 		set(s, o, "properties", props);
 	else
@@ -1716,6 +1764,10 @@ static json_t *document(struct sarif *s, const struct out_sarif_opts *o)
 			continue;
 		push(s, results, result_json(s, rf));
 	}
+	/* baseline results not found in this run (baselineState "absent") */
+	for (i = 0; i < r->nabsent; i++)
+		if (r->absent[i].rule && r->absent[i].uri)
+			push(s, results, result_json(s, &r->absent[i]));
 	set(s, run, "results", results);
 	push(s, runs, run);
 	set(s, doc, "runs", runs);

@@ -45,24 +45,48 @@ static void print_snippet(FILE *f, const char *line, unsigned column, int color)
 	fprintf(f, "%s^%s\n", color ? C_GREEN : "", color ? C_RESET : "");
 }
 
+/* What follows the rule and ID: the triage state when it is not open, the
+   baseline verdict, the suppression. */
+static void print_marks(FILE *f, const struct run *r, const struct run_finding *rf)
+{
+	if (rf->state[0] && strcmp(rf->state, "open") != 0)
+		fprintf(f, " (%s)", rf->state);
+	if (r->baseline_name && rf->baseline == BASELINE_NEW)
+		fprintf(f, " (new)");
+	if (rf->f->suppression)
+		fprintf(f, " (suppressed: %s)", rf->f->suppression);
+}
+
 int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 {
 	size_t i, counts[4] = { 0, 0, 0, 0 }, reduced = 0, pattern_only = 0;
+	size_t suppressed = 0, dispositioned = 0, fresh = 0, shown = 0;
 	const char *pattern_msg = NULL;
 
 	for (i = 0; i < r->nfindings; i++) {
 		const struct run_finding *rf = &r->findings[i];
 		const char *lv = ruleset_level_name(rf->level);
 
+		if (rf->f->suppression) {
+			suppressed++;
+			if (!o->show_suppressed)
+				continue;
+		} else if (run_finding_dispositioned(rf)) {
+			dispositioned++;
+		}
+		fresh += r->baseline_name && rf->baseline == BASELINE_NEW;
+		shown++;
 		if (o->color)
 			fprintf(f, C_BOLD "%s:%u:%u: " C_RESET "%s%s:" C_RESET C_BOLD " %s" C_RESET
-				" [%s]%s%s\n", shown_path(rf->f->path, o->cwd), rf->f->line,
+				" [%s]%s%s", shown_path(rf->f->path, o->cwd), rf->f->line,
 				rf->f->column, level_color(rf->level), lv, rf->f->message,
 				rf->rule->id, rf->trace_id[0] ? " " : "", rf->trace_id);
 		else
-			fprintf(f, "%s:%u:%u: %s: %s [%s]%s%s\n", shown_path(rf->f->path, o->cwd),
+			fprintf(f, "%s:%u:%u: %s: %s [%s]%s%s", shown_path(rf->f->path, o->cwd),
 				rf->f->line, rf->f->column, lv, rf->f->message, rf->rule->id,
 				rf->trace_id[0] ? " " : "", rf->trace_id);
+		print_marks(f, r, rf);
+		fputc('\n', f);
 		print_snippet(f, rf->f->snippet, rf->f->column, o->color);
 		if (rf->level >= 0 && rf->level <= 3)
 			counts[rf->level]++;
@@ -110,13 +134,27 @@ int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 			pattern_only == 1 ? "it" : "them", list ? list + 13 : "");
 	}
 	fprintf(f, "asepsis: %zu finding%s (%zu error%s, %zu warning%s, %zu note%s) in %zu file%s",
-		r->nfindings, r->nfindings == 1 ? "" : "s",
+		shown, shown == 1 ? "" : "s",
 		counts[ASP_LEVEL_ERROR], counts[ASP_LEVEL_ERROR] == 1 ? "" : "s",
 		counts[ASP_LEVEL_WARNING], counts[ASP_LEVEL_WARNING] == 1 ? "" : "s",
 		counts[ASP_LEVEL_NOTE], counts[ASP_LEVEL_NOTE] == 1 ? "" : "s",
 		r->nfiles, r->nfiles == 1 ? "" : "s");
 	if (reduced)
 		fprintf(f, "; %zu with reduced coverage", reduced);
+	if (dispositioned)
+		fprintf(f, "; %zu dispositioned (accepted-risk, false-positive, deferred)",
+			dispositioned);
+	if (suppressed && !o->show_suppressed)
+		fprintf(f, "; %zu suppressed in the source (--show-suppressed lists them)",
+			suppressed);
+	else if (suppressed)
+		fprintf(f, "; %zu of them suppressed in the source", suppressed);
 	fprintf(f, "\n");
+	if (r->baseline_name)
+		fprintf(f, "asepsis: against the baseline (%s): %zu new, %zu no longer found\n",
+			r->baseline_name, fresh, r->nabsent);
+	if (r->id && (r->nnew || r->nfixed || r->nreopened))
+		fprintf(f, "asepsis: in the store: %lld new, %lld fixed, %lld reopened by this run\n",
+			r->nnew, r->nfixed, r->nreopened);
 	return 0;
 }

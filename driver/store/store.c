@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/sbuf.h"
 
@@ -89,14 +90,37 @@ done:
 	return rc;
 }
 
-int store_open(struct store **out, const char *path, struct asp_error *err)
+void store_now(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void store_set_cancel(struct store *s, const volatile sig_atomic_t *flag)
+{
+	if (s)
+		s->cancel = flag;
+}
+
+static int open_store(struct store **out, const char *path, int must_exist,
+		      struct asp_error *err)
 {
 	struct store *s = NULL;
+	struct stat sb;
 	int rc;
 
 	*out = NULL;
 	if (!path || !path[0])
 		return error_set(err, ASP_EUSAGE, NULL, 0, 0, "no database file given");
+	if (must_exist && stat(path, &sb) != 0)
+		return error_set(err, ASP_EDB, path, 0, 0,
+				 "no findings store here (%s); 'asepsis check' creates it, "
+				 "--db FILE names another", strerror(errno));
+	if (must_exist && !S_ISREG(sb.st_mode))
+		return error_set(err, ASP_EDB, path, 0, 0, "not a findings store: not a file");
 	s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
 		rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
@@ -137,6 +161,16 @@ done:
 	return rc;
 }
 
+int store_open(struct store **out, const char *path, struct asp_error *err)
+{
+	return open_store(out, path, 0, err);
+}
+
+int store_open_existing(struct store **out, const char *path, struct asp_error *err)
+{
+	return open_store(out, path, 1, err);
+}
+
 void store_close(struct store *s)
 {
 	if (!s)
@@ -151,6 +185,7 @@ void store_close(struct store *s)
 
 enum {
 	ST_RUN, ST_FILE, ST_RULE, ST_RUN_RULE, ST_FIND, ST_ADD, ST_SEEN, ST_OCC,
+	ST_GONE, ST_FIX, ST_COUNTS, ST_LAST, ST_LINKS,
 	ST__COUNT
 };
 
@@ -159,11 +194,12 @@ static const char *const record_sql[ST__COUNT] = {
 	"INSERT INTO runs (started_at, finished_at, root, command_line, tool_version,"
 	" frontend_version, ruleset_hash, profile, vcs_commit, vcs_branch, vcs_uri,"
 	" complete, rules_enabled, files_total, files_partial, files_failed,"
-	" findings_total, findings_error, findings_warning, findings_note, notices)"
+	" findings_total, findings_error, findings_warning, findings_note, notices,"
+	" findings_suppressed)"
 	" VALUES (coalesce(?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	" coalesce(?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	" ?19, ?20, ?21)",
+	" ?19, ?20, ?21, ?22)",
 	/* a uri seen twice (two paths, one name) keeps its worst status */
 	[ST_FILE] =
 	"INSERT INTO files (run_id, uri, sha256, status) VALUES (?1, ?2, ?3, ?4)"
@@ -181,7 +217,7 @@ static const char *const record_sql[ST__COUNT] = {
 	[ST_RUN_RULE] =
 	"INSERT INTO run_rules (run_id, rule_id, level) VALUES (?1, ?2, ?3)",
 	[ST_FIND] =
-	"SELECT id, last_run FROM findings WHERE fingerprint = ?1",
+	"SELECT id, last_run, state FROM findings WHERE fingerprint = ?1",
 	/* AUTOINCREMENT numbers it: never a number any earlier finding had */
 	[ST_ADD] =
 	"INSERT INTO findings (fingerprint, rule_id, uri, function, first_run, last_run)"
@@ -189,10 +225,31 @@ static const char *const record_sql[ST__COUNT] = {
 	/* seen again: a finding marked fixed is back, so it is open again */
 	[ST_SEEN] =
 	"UPDATE findings SET last_run = ?1,"
-	" state = CASE state WHEN 'fixed' THEN 'open' ELSE state END WHERE id = ?2",
+	" state = CASE state WHEN 'fixed' THEN 'open' ELSE state END,"
+	" fixed_run = CASE state WHEN 'fixed' THEN NULL ELSE fixed_run END WHERE id = ?2",
 	[ST_OCC] =
 	"INSERT INTO occurrences (run_id, finding_id, line, column, end_line, end_column,"
-	" message, level, snippet, line_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	" message, level, snippet, line_hash, suppression)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	/* open findings this run should have seen and did not: their file was
+	   analysed with full coverage and their rule was enabled */
+	[ST_GONE] =
+	"SELECT f.id FROM findings f WHERE f.state = 'open' AND f.last_run < ?1"
+	" AND EXISTS (SELECT 1 FROM files WHERE files.run_id = ?1 AND files.uri = f.uri"
+	" AND files.status = 'analysed')"
+	" AND EXISTS (SELECT 1 FROM run_rules WHERE run_rules.run_id = ?1"
+	" AND run_rules.rule_id = f.rule_id) ORDER BY f.id",
+	[ST_FIX] =
+	"UPDATE findings SET state = 'fixed', fixed_run = ?1 WHERE id = ?2",
+	[ST_COUNTS] =
+	"UPDATE runs SET findings_new = ?2, findings_fixed = ?3, findings_reopened = ?4,"
+	" audit_seq = ?5, audit_head = ?6 WHERE id = ?1",
+	/* the justification of a finding's last state change */
+	[ST_LAST] =
+	"SELECT justification FROM audit_log WHERE finding_id = ?1 AND action = 'state'"
+	" ORDER BY seq DESC LIMIT 1",
+	[ST_LINKS] =
+	"SELECT kind, ref FROM links WHERE finding_id = ?1 ORDER BY kind, ref",
 };
 
 /* Binds parameters 1, 2, ... in order and keeps the first failure, so a
@@ -305,6 +362,8 @@ static void clear_ids(struct run *r)
 	size_t i;
 
 	r->id = 0;
+	r->nnew = r->nfixed = r->nreopened = 0;
+	run_free_annotations(r);
 	for (i = 0; i < r->nfindings; i++) {
 		r->findings[i].trace_num = 0;
 		r->findings[i].trace_id[0] = '\0';
@@ -315,7 +374,7 @@ static int insert_run(struct store *s, sqlite3_stmt *st, const struct run *r,
 		      long long *run_id, struct asp_error *err)
 {
 	struct binder b = bind_start(s, st);
-	long long partial = 0, failed = 0, lv[4] = { 0, 0, 0, 0 };
+	long long partial = 0, failed = 0, suppressed = 0, lv[4] = { 0, 0, 0, 0 };
 	size_t i;
 	int rc;
 
@@ -323,9 +382,11 @@ static int insert_run(struct store *s, sqlite3_stmt *st, const struct run *r,
 		partial += r->files[i].status == RUN_FILE_PARTIAL;
 		failed += r->files[i].status == RUN_FILE_FAILED;
 	}
-	for (i = 0; i < r->nfindings; i++)
+	for (i = 0; i < r->nfindings; i++) {
 		if (r->findings[i].level >= 0 && r->findings[i].level <= 3)
 			lv[r->findings[i].level]++;
+		suppressed += r->findings[i].f->suppression != NULL;
+	}
 	bind_text(&b, r->started[0] ? r->started : NULL);
 	bind_text(&b, r->finished[0] ? r->finished : NULL);
 	bind_text(&b, r->root);
@@ -347,6 +408,7 @@ static int insert_run(struct store *s, sqlite3_stmt *st, const struct run *r,
 	bind_int(&b, lv[ASP_LEVEL_WARNING]);
 	bind_int(&b, lv[ASP_LEVEL_NOTE]);
 	bind_int(&b, (long long)r->result.nnotices);
+	bind_int(&b, suppressed);
 	rc = bind_step(&b, "cannot record the run", err);
 	if (!rc)
 		*run_id = sqlite3_last_insert_rowid(s->db);
@@ -426,20 +488,24 @@ static int record_rules(struct store *s, sqlite3_stmt *const *st, long long run_
 /* Finds the finding's ID by fingerprint (0 when new) and the last run that
    saw it. */
 static int find_finding(struct store *s, sqlite3_stmt *st, const char *fingerprint,
-			long long *id, long long *last_run, struct asp_error *err)
+			long long *id, long long *last_run, char state[16], struct asp_error *err)
 {
 	struct binder b = bind_start(s, st);
 	int rc, step;
 
 	*id = *last_run = 0;
+	state[0] = '\0';
 	bind_text(&b, fingerprint);
 	rc = bind_check(&b, "cannot look up a finding", err);
 	if (rc)
 		return rc;
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 2);
+
 		*id = sqlite3_column_int64(st, 0);
 		*last_run = sqlite3_column_int64(st, 1);
+		snprintf(state, 16, "%s", t ? (const char *)t : "");
 	} else if (step != SQLITE_DONE) {
 		rc = store_fail(s, "cannot look up a finding", err);
 	}
@@ -448,15 +514,17 @@ static int find_finding(struct store *s, sqlite3_stmt *st, const char *fingerpri
 	return rc;
 }
 
-static int record_finding(struct store *s, sqlite3_stmt *const *st, long long run_id,
+static int record_finding(struct store *s, sqlite3_stmt *const *st, struct run *r,
 			  struct run_finding *rf, struct asp_error *err)
 {
 	const struct asp_finding *f = rf->f;
+	long long run_id = r->id;
 	struct binder b;
 	long long id = 0, last_run = 0;
+	char state[16];
 	int rc;
 
-	rc = find_finding(s, st[ST_FIND], rf->fingerprint, &id, &last_run, err);
+	rc = find_finding(s, st[ST_FIND], rf->fingerprint, &id, &last_run, state, err);
 	if (rc)
 		return rc;
 	if (id && last_run == run_id)
@@ -468,6 +536,22 @@ static int record_finding(struct store *s, sqlite3_stmt *const *st, long long ru
 		bind_int(&b, run_id);
 		bind_int(&b, id);
 		rc = bind_step(&b, "cannot update a finding", err);
+		if (!rc && strcmp(state, "fixed") == 0) {
+			struct store_audit_entry e;
+			char why[128];
+
+			snprintf(why, sizeof why, "found again in run %lld", run_id);
+			memset(&e, 0, sizeof e);
+			e.author = "asepsis";
+			e.action = "state";
+			e.finding_id = id;
+			e.run_id = run_id;
+			e.old_state = "fixed";
+			e.new_state = "open";
+			e.justification = why;
+			rc = store_audit_append(s, &e, NULL, err);
+			r->nreopened++;
+		}
 	} else {
 		b = bind_start(s, st[ST_ADD]);
 		bind_text(&b, rf->fingerprint);
@@ -478,6 +562,7 @@ static int record_finding(struct store *s, sqlite3_stmt *const *st, long long ru
 		rc = bind_step(&b, "cannot record a new finding", err);
 		if (!rc)
 			id = sqlite3_last_insert_rowid(s->db);
+		r->nnew++;
 	}
 	if (rc)
 		return rc;
@@ -493,12 +578,155 @@ static int record_finding(struct store *s, sqlite3_stmt *const *st, long long ru
 	bind_text(&b, ruleset_level_name(rf->level));
 	bind_text(&b, f->snippet);
 	bind_text(&b, rf->line_hash[0] ? rf->line_hash : NULL);
+	bind_text(&b, f->suppression);
 	rc = bind_step(&b, "cannot record a finding's occurrence", err);
 	if (rc)
 		return rc;
 	rf->trace_num = id;
 	snprintf(rf->trace_id, sizeof rf->trace_id, "ASF-%lld", id);
 	return ASP_OK;
+}
+
+/* Open findings this run should have seen and did not become fixed, each
+   with an audit entry saying why. */
+static int mark_fixed(struct store *s, sqlite3_stmt *const *st, struct run *r,
+		      struct asp_error *err)
+{
+	struct binder b = bind_start(s, st[ST_GONE]);
+	long long *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc, step = SQLITE_DONE;
+	char why[256];
+
+	bind_int(&b, r->id);
+	rc = bind_check(&b, "cannot find the fixed findings", err);
+	while (!rc && (step = sqlite3_step(st[ST_GONE])) == SQLITE_ROW) {
+		if (n == cap) {
+			long long *p = realloc(ids, (cap ? cap * 2 : 64) * sizeof *p);
+
+			if (!p) {
+				rc = error_set(err, ASP_ENOMEM, s->path, 0, 0, "out of memory");
+				break;
+			}
+			ids = p;
+			cap = cap ? cap * 2 : 64;
+		}
+		ids[n++] = sqlite3_column_int64(st[ST_GONE], 0);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, "cannot find the fixed findings", err);
+	if (sqlite3_reset(st[ST_GONE]) != SQLITE_OK && !rc)
+		rc = store_fail(s, "cannot find the fixed findings", err);
+	snprintf(why, sizeof why, "not found in run %lld, which analysed its file with full "
+		 "coverage and had its rule enabled", r->id);
+	for (i = 0; i < n && !rc; i++) {
+		struct store_audit_entry e;
+
+		b = bind_start(s, st[ST_FIX]);
+		bind_int(&b, r->id);
+		bind_int(&b, ids[i]);
+		rc = bind_step(&b, "cannot mark a finding fixed", err);
+		memset(&e, 0, sizeof e);
+		e.author = "asepsis";
+		e.action = "state";
+		e.finding_id = ids[i];
+		e.run_id = r->id;
+		e.old_state = "open";
+		e.new_state = "fixed";
+		e.justification = why;
+		if (!rc)
+			rc = store_audit_append(s, &e, NULL, err);
+	}
+	r->nfixed = (long long)n;
+	free(ids);
+	return rc;
+}
+
+/* Copies the column as a new string into *out (NULL for NULL). */
+static int column_dup(sqlite3_stmt *st, int i, char **out)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	*out = NULL;
+	if (!t)
+		return ASP_OK;
+	*out = strdup((const char *)t);
+	return *out ? ASP_OK : ASP_ENOMEM;
+}
+
+/* State, last justification and links of a finding of the run, for the
+   writers (SARIF properties, the gate). */
+static int annotate(struct store *s, sqlite3_stmt *const *st, struct run_finding *rf,
+		    struct asp_error *err)
+{
+	struct binder b = bind_start(s, st[ST_FIND]);
+	int rc, step;
+
+	bind_text(&b, rf->fingerprint);
+	rc = bind_check(&b, "cannot read a finding's state", err);
+	if (!rc && (step = sqlite3_step(st[ST_FIND])) == SQLITE_ROW)
+		snprintf(rf->state, sizeof rf->state, "%s",
+			 (const char *)sqlite3_column_text(st[ST_FIND], 2));
+	else if (!rc)
+		rc = store_fail(s, "cannot read a finding's state", err);
+	sqlite3_reset(st[ST_FIND]);
+
+	b = bind_start(s, st[ST_LAST]);
+	bind_int(&b, rf->trace_num);
+	if (!rc)
+		rc = bind_check(&b, "cannot read the audit log", err);
+	if (!rc) {
+		step = sqlite3_step(st[ST_LAST]);
+		if (step == SQLITE_ROW)
+			rc = column_dup(st[ST_LAST], 0, &rf->justification);
+		else if (step != SQLITE_DONE)
+			rc = store_fail(s, "cannot read the audit log", err);
+		sqlite3_reset(st[ST_LAST]);
+	}
+
+	b = bind_start(s, st[ST_LINKS]);
+	bind_int(&b, rf->trace_num);
+	if (!rc)
+		rc = bind_check(&b, "cannot read a finding's links", err);
+	while (!rc && (step = sqlite3_step(st[ST_LINKS])) == SQLITE_ROW) {
+		struct run_link *l = realloc(rf->links, (rf->nlinks + 1) * sizeof *l);
+
+		if (!l) {
+			rc = ASP_ENOMEM;
+			break;
+		}
+		rf->links = l;
+		l = &rf->links[rf->nlinks++];
+		l->kind = l->ref = NULL;
+		rc = column_dup(st[ST_LINKS], 0, &l->kind);
+		if (!rc)
+			rc = column_dup(st[ST_LINKS], 1, &l->ref);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, "cannot read a finding's links", err);
+	sqlite3_reset(st[ST_LINKS]);
+	if (rc == ASP_ENOMEM)
+		error_set(err, rc, s->path, 0, 0, "out of memory");
+	return rc;
+}
+
+static int finish_run(struct store *s, sqlite3_stmt *const *st, struct run *r,
+		      struct asp_error *err)
+{
+	struct binder b = bind_start(s, st[ST_COUNTS]);
+	long long seq = 0;
+	char head[65];
+	int rc = store_audit_head(s, &seq, head, err);
+
+	bind_int(&b, r->id);
+	bind_int(&b, r->nnew);
+	bind_int(&b, r->nfixed);
+	bind_int(&b, r->nreopened);
+	bind_int(&b, seq);
+	bind_text(&b, seq ? head : NULL);
+	if (!rc)
+		rc = bind_step(&b, "cannot record the run's counts", err);
+	return rc;
 }
 
 int store_record_run(struct store *s, struct run *r, struct asp_error *err)
@@ -522,16 +750,25 @@ int store_record_run(struct store *s, struct run *r, struct asp_error *err)
 			rc = store_fail(s, "cannot prepare the run's statements", err);
 	if (!rc)
 		rc = insert_run(s, st[ST_RUN], r, &run_id, err);
+	r->id = run_id;
 	for (i = 0; i < r->nfiles && !rc; i++)
 		rc = insert_file(s, st[ST_FILE], run_id, &r->files[i], err);
 	if (!rc)
 		rc = record_rules(s, st, run_id, r, err);
 	for (i = 0; i < r->nfindings && !rc; i++)
-		rc = record_finding(s, st, run_id, &r->findings[i], err);
+		rc = record_finding(s, st, r, &r->findings[i], err);
+	if (!rc)
+		rc = mark_fixed(s, st, r, err);
+	if (!rc)
+		rc = finish_run(s, st, r, err);
+	for (i = 0; i < r->nfindings && !rc; i++)
+		rc = annotate(s, st, &r->findings[i], err);
+	/* the last moment a SIGINT can still undo the run */
+	if (!rc && s->cancel && *s->cancel)
+		rc = error_set(err, ASP_EINTR, s->path, 0, 0,
+			       "interrupted; the run was rolled back and nothing was stored");
 	if (!rc)
 		rc = store_exec(s, "COMMIT", "cannot commit the run", err);
-	if (!rc)
-		r->id = run_id;
 done:
 	/* finalize only repeats a step's error, already reported */
 	for (i = 0; i < ST__COUNT; i++)

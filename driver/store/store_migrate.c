@@ -22,9 +22,86 @@ struct migration {
 	int (*apply)(struct store *s, struct asp_error *err);
 };
 
-/* Schema 2 adds `{ 2, migrate_to_2 },` here and its result to
-   store_schema.sql, so old and new stores end up identical. */
+/*
+ * Schema 2: per-run counts of new, fixed, reopened and suppressed findings
+ * and the audit log head; findings.fixed_run; the inline suppression of an
+ * occurrence; the audit log and links. Columns are added at the end, where
+ * store_schema.sql declares them too, so upgraded and new files match
+ * (test_store compares them column by column).
+ */
+static const char migrate_2_sql[] =
+	"ALTER TABLE runs ADD COLUMN findings_new INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN findings_fixed INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN findings_reopened INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN findings_suppressed INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN audit_seq INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE runs ADD COLUMN audit_head TEXT;"
+	"ALTER TABLE findings ADD COLUMN fixed_run INTEGER REFERENCES runs (id);"
+	"ALTER TABLE occurrences ADD COLUMN suppression TEXT;"
+	"CREATE TABLE audit_log ("
+	" seq INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" author TEXT NOT NULL,"
+	" action TEXT NOT NULL CHECK (action IN ('state', 'link')),"
+	" finding_id INTEGER NOT NULL REFERENCES findings (id),"
+	" run_id INTEGER REFERENCES runs (id),"
+	" old_state TEXT,"
+	" new_state TEXT,"
+	" link_kind TEXT,"
+	" link_ref TEXT,"
+	" justification TEXT NOT NULL,"
+	" prev_hash TEXT NOT NULL,"
+	" hash TEXT NOT NULL UNIQUE"
+	") STRICT;"
+	"CREATE INDEX audit_log_finding_idx ON audit_log (finding_id);"
+	"CREATE TABLE links ("
+	" finding_id INTEGER NOT NULL REFERENCES findings (id),"
+	" kind TEXT NOT NULL CHECK (kind IN ('requirement', 'risk-control', 'problem-report')),"
+	" ref TEXT NOT NULL,"
+	" created_at TEXT NOT NULL,"
+	" author TEXT NOT NULL,"
+	" audit_seq INTEGER NOT NULL REFERENCES audit_log (seq),"
+	" PRIMARY KEY (finding_id, kind, ref)"
+	") STRICT, WITHOUT ROWID;"
+	/* what schema 1 can tell: the findings each run saw first */
+	"UPDATE runs SET findings_new ="
+	" (SELECT count(*) FROM findings WHERE findings.first_run = runs.id);";
+
+/* Schema 1 kept no history, so a finding that is not open gets one entry
+   saying what state the upgrade found; `audit verify` then holds for it. */
+static int migrate_to_2(struct store *s, struct asp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = store_exec(s, migrate_2_sql, "cannot upgrade the schema to version 2", err);
+	int step = SQLITE_DONE;
+
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(s->db, "SELECT id, state FROM findings WHERE state <> 'open'"
+			       " ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, "cannot upgrade the schema to version 2", err);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_audit_entry e;
+		char state[32];
+
+		snprintf(state, sizeof state, "%s", (const char *)sqlite3_column_text(st, 1));
+		memset(&e, 0, sizeof e);
+		e.author = "asepsis (upgrade to schema 2)";
+		e.action = "state";
+		e.finding_id = sqlite3_column_int64(st, 0);
+		e.new_state = state;
+		e.justification = "state found when the store was upgraded to schema 2; "
+				  "schema 1 kept no history of state changes";
+		rc = store_audit_append(s, &e, NULL, err);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail(s, "cannot upgrade the schema to version 2", err);
+	sqlite3_finalize(st);   /* repeats the step's error, already reported */
+	return rc;
+}
+
 static const struct migration migrations[] = {
+	{ 2, migrate_to_2 },
 	{ 0, NULL }
 };
 

@@ -1,4 +1,4 @@
--- asepsis findings store: the full current schema (version 1).
+-- asepsis findings store: the full current schema (version 2).
 --
 -- Used as is for a new database; an older database reaches the same result
 -- through the steps in store_migrate.c. Every column is explained in
@@ -36,7 +36,14 @@ CREATE TABLE runs (
 	findings_error INTEGER NOT NULL,
 	findings_warning INTEGER NOT NULL,
 	findings_note INTEGER NOT NULL,
-	notices INTEGER NOT NULL
+	notices INTEGER NOT NULL,
+	-- schema 2; columns added by a migration go last, here as in old files
+	findings_new INTEGER NOT NULL DEFAULT 0,
+	findings_fixed INTEGER NOT NULL DEFAULT 0,
+	findings_reopened INTEGER NOT NULL DEFAULT 0,
+	findings_suppressed INTEGER NOT NULL DEFAULT 0,
+	audit_seq INTEGER NOT NULL DEFAULT 0,
+	audit_head TEXT
 ) STRICT;
 
 CREATE TABLE files (
@@ -74,7 +81,9 @@ CREATE TABLE findings (
 	first_run INTEGER NOT NULL REFERENCES runs (id),
 	last_run INTEGER NOT NULL REFERENCES runs (id),
 	state TEXT NOT NULL DEFAULT 'open' CHECK (state IN
-		('open', 'fixed', 'accepted-risk', 'false-positive', 'deferred'))
+		('open', 'fixed', 'accepted-risk', 'false-positive', 'deferred')),
+	-- schema 2
+	fixed_run INTEGER REFERENCES runs (id)
 ) STRICT;
 
 CREATE INDEX findings_state_idx ON findings (state, last_run);
@@ -92,16 +101,47 @@ CREATE TABLE occurrences (
 	level TEXT NOT NULL CHECK (level IN ('none', 'note', 'warning', 'error')),
 	snippet TEXT,
 	line_hash TEXT,
+	-- schema 2
+	suppression TEXT,
 	PRIMARY KEY (run_id, finding_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX occurrences_finding_idx ON occurrences (finding_id);
 
+-- schema 2: every state change and link, hash-chained (store_audit.c)
+CREATE TABLE audit_log (
+	seq INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,
+	author TEXT NOT NULL,
+	action TEXT NOT NULL CHECK (action IN ('state', 'link')),
+	finding_id INTEGER NOT NULL REFERENCES findings (id),
+	run_id INTEGER REFERENCES runs (id),
+	old_state TEXT,
+	new_state TEXT,
+	link_kind TEXT,
+	link_ref TEXT,
+	justification TEXT NOT NULL,
+	prev_hash TEXT NOT NULL,
+	hash TEXT NOT NULL UNIQUE
+) STRICT;
+
+CREATE INDEX audit_log_finding_idx ON audit_log (finding_id);
+
+CREATE TABLE links (
+	finding_id INTEGER NOT NULL REFERENCES findings (id),
+	kind TEXT NOT NULL CHECK (kind IN ('requirement', 'risk-control', 'problem-report')),
+	ref TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	author TEXT NOT NULL,
+	audit_seq INTEGER NOT NULL REFERENCES audit_log (seq),
+	PRIMARY KEY (finding_id, kind, ref)
+) STRICT, WITHOUT ROWID;
+
 INSERT INTO meta (key, value) VALUES
 	('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-	('created_schema_version', '1'),
+	('created_schema_version', '2'),
 	('created_sqlite_version', sqlite_version());
 
 -- 0x41535053 is "ASPS": lets asepsis refuse another program's database.
 PRAGMA application_id = 1095979091;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

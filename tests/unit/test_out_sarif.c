@@ -142,14 +142,14 @@ static int setup(void **state)
 
 	fx->af[0] = (struct asp_finding){ "MDS-MEM-003", fx->pump, 3, 0, 3, 0,
 		"copy into 'buf' without a bound", "pump_start", "strcpy(buf, src)",
-		NULL };
+		NULL, NULL };
 	fx->af[0].snippet = "\tchar buf[8]; const char *u = \"\xC3\xA9\xF0\x9F\x98\x80\"; "
 			    "strcpy(buf, src); (void)u;";
 	fx->af[0].column = (unsigned)(strstr(fx->af[0].snippet, "strcpy") - fx->af[0].snippet) + 1;
 	fx->af[0].end_column = fx->af[0].column + (unsigned)strlen("strcpy(buf, src)");
 	fx->af[1] = (struct asp_finding){ "MDS-CTL-001", fx->pump, 6, 5, 9, 6,
 		"switch statement has no default label", NULL, "switch (a)",
-		"    switch (a) {" };
+		"    switch (a) {", NULL };
 
 	fx->notices[0] = (struct asp_notice){ ASP_NOTICE_WARNING, "parse-error", fx->partial, 1, 9,
 		"expected expression" };

@@ -13,6 +13,7 @@
 
 #include "registry.h"
 #include "ruleset.h"
+#include "suppress.h"
 
 static const char good_rule[] =
 	"id: USR-DEMO-001\n"
@@ -152,6 +153,30 @@ static void test_catalogue_matches_registry(void **state)
 	ruleset_free(rs);
 }
 
+/* The rules of engine builtin are exactly those the suppression machinery
+   reports. */
+static void test_builtin_rules_match_suppress(void **state)
+{
+	struct ruleset *rs = NULL;
+	struct asp_error err;
+	size_t i, k, nbuiltin = 0;
+
+	(void)state;
+	error_clear(&err);
+	assert_int_equal(ruleset_load(&rs, NULL, 0, &err), ASP_OK);
+	for (k = 0; suppress_rule_ids[k]; k++) {
+		const struct rule *r = ruleset_find(rs, suppress_rule_ids[k]);
+
+		if (!r || r->engine != RULE_ENGINE_BUILTIN)
+			fail_msg("%s is reported by suppress.c but has no builtin rule file",
+				 suppress_rule_ids[k]);
+	}
+	for (i = 0; i < rs->n; i++)
+		nbuiltin += rs->rules[i].engine == RULE_ENGINE_BUILTIN;
+	assert_int_equal(nbuiltin, k);
+	ruleset_free(rs);
+}
+
 static void test_user_rule_loads(void **state)
 {
 	struct fixture *fx = *state;
@@ -236,6 +261,15 @@ static void test_duplicate_id(void **state)
 	unlink(second);
 }
 
+/* builtin is for the embedded catalogue only */
+static void test_user_builtin_refused(void **state)
+{
+	struct fixture *fx = *state;
+
+	write_variant(fx, "engine: clang\n", "engine: builtin\n");
+	expect_error(fx, 0, "engine 'builtin' must be clang or pattern");
+}
+
 static void test_invalid_yaml(void **state)
 {
 	struct fixture *fx = *state;
@@ -313,6 +347,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invalid_yaml, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_severity, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unregistered_checker, setup, teardown),
+		cmocka_unit_test(test_builtin_rules_match_suppress),
+		cmocka_unit_test_setup_teardown(test_user_builtin_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -229,6 +229,7 @@ static char *slurp(const char *path, size_t *len)
 	assert_non_null(buf);
 	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
+	buf[n] = '\0';
 	*len = (size_t)n;
 	return buf;
 }
@@ -240,8 +241,10 @@ static int exists(const char *path)
 	return stat(path, &sb) == 0;
 }
 
-/* Records the fake run in a fresh connection, as one `asepsis check` would. */
-static int record(const char *db, struct fake *fk, struct asp_error *err)
+/* Records the fake run in a fresh connection, as one `asepsis check` would;
+   the caller frees the state, justification and links it reads back with
+   run_free_annotations. */
+static int record_keep(const char *db, struct fake *fk, struct asp_error *err)
 {
 	struct store *s = NULL;
 	int rc;
@@ -251,6 +254,14 @@ static int record(const char *db, struct fake *fk, struct asp_error *err)
 	if (rc == ASP_OK)
 		rc = store_record_run(s, &fk->r, err);
 	store_close(s);
+	return rc;
+}
+
+static int record(const char *db, struct fake *fk, struct asp_error *err)
+{
+	int rc = record_keep(db, fk, err);
+
+	run_free_annotations(&fk->r);
 	return rc;
 }
 
@@ -292,20 +303,20 @@ static void test_fresh_database(void **state)
 	char mode[16];
 
 	error_clear(&err);
-	assert_int_equal(store_schema_version(), 1);
+	assert_int_equal(store_schema_version(), 2);
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
 	assert_non_null(s);
 	store_close(s);
 
-	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 0x41535053);
 	raw_text(fx->db, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 				 " AND name IN ('meta', 'runs', 'files', 'rules', 'run_rules',"
-				 " 'findings', 'occurrences')"), 7);
+				 " 'findings', 'occurrences', 'audit_log', 'links')"), 9);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM meta"
-				 " WHERE key = 'created_schema_version' AND value = '1'"), 1);
+				 " WHERE key = 'created_schema_version' AND value = '2'"), 1);
 
 	/* a second open finds it current and changes nothing */
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
@@ -333,7 +344,7 @@ static void test_folder_created(void **state)
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_true(S_ISDIR(sb.st_mode));
 	assert_int_equal(sb.st_mode & 0777, 0755);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 
 	/* a file where a folder should be is an I/O error naming it */
 	snprintf(path, sizeof path, "%s/plain", fx->dir);
@@ -494,7 +505,7 @@ static void test_newer_schema(void **state)
 	store_close(s);
 	/* a checkpointed file without -wal, so byte comparison means something */
 	raw_exec(fx->db, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
-	assert_refused(fx->db, "written by a newer asepsis (schema 99); this one reads up to 1");
+	assert_refused(fx->db, "written by a newer asepsis (schema 99); this one reads up to 2");
 
 	/* ours, but without a version: refused as well */
 	raw_exec(fx->db, "PRAGMA user_version = 0");
@@ -617,6 +628,310 @@ static void test_corrupt_database(void **state)
 	assert_int_equal(fk.r.id, 0);
 }
 
+
+/* Opens the store, verifies the audit log, and returns whether it held;
+   the finding of a break goes to what. */
+static int verify(const char *db, char *what, size_t size, long long *bad)
+{
+	struct store *s = NULL;
+	struct store_verify v;
+	struct asp_error err;
+
+	error_clear(&err);
+	assert_int_equal(store_open_existing(&s, db, &err), ASP_OK);
+	assert_int_equal(store_audit_verify(s, &v, &err), ASP_OK);
+	store_close(s);
+	if (what)
+		snprintf(what, size, "%s", v.what);
+	if (bad)
+		*bad = v.bad_seq;
+	return v.ok;
+}
+
+static void test_history(void **state)
+{
+	struct fixture *fx = *state;
+	struct fake fk;
+	struct asp_error err;
+	char text[256];
+
+	/* run 1: A and B in main.c (analysed), C in dose.c (partial), D under rule 1 */
+	fake_init(&fk);
+	fake_add(&fk, 1, "src/main.c", 10, 0);
+	fake_add(&fk, 2, "src/main.c", 20, 0);
+	fake_add(&fk, 3, "src/dose.c", 30, 0);
+	fake_add(&fk, 4, "src/main.c", 40, 1);
+	assert_int_equal(record(fx->db, &fk, &err), ASP_OK);
+	assert_int_equal(fk.r.nnew, 4);
+
+	/* run 2 sees only A, and has rule 1 off: B is fixed; C (file not fully
+	   analysed) and D (rule not enabled) stay open */
+	fake_init(&fk);
+	fk.rules[1].enabled = 0;
+	fake_add(&fk, 1, "src/main.c", 10, 0);
+	assert_int_equal(record(fx->db, &fk, &err), ASP_OK);
+	assert_int_equal(fk.r.nnew, 0);
+	assert_int_equal(fk.r.nfixed, 1);
+	raw_text(fx->db, "SELECT group_concat(id || '=' || state || '@' || coalesce(fixed_run, 0),"
+		 " ' ') FROM (SELECT * FROM findings ORDER BY id)", text, sizeof text);
+	assert_string_equal(text, "1=open@0 2=fixed@2 3=open@0 4=open@0");
+	assert_int_equal(raw_int(fx->db, "SELECT findings_fixed * 10 + findings_new FROM runs"
+				 " WHERE id = 2"), 10);
+
+	/* a file outside the run's scope proves nothing either */
+	fake_init(&fk);
+	fk.r.nfiles = 1;
+	fk.files[0].uri = "src/other.c";
+	assert_int_equal(record(fx->db, &fk, &err), ASP_OK);
+	assert_int_equal(fk.r.nfixed, 0);
+
+	/* run 4: B is back under its old ID, reopened; the history says so */
+	fake_init(&fk);
+	fake_add(&fk, 1, "src/main.c", 10, 0);
+	fake_add(&fk, 2, "src/main.c", 22, 0);
+	assert_int_equal(record_keep(fx->db, &fk, &err), ASP_OK);
+	assert_string_equal(fk.rf[1].trace_id, "ASF-2");
+	assert_string_equal(fk.rf[1].state, "open");
+	assert_string_equal(fk.rf[1].justification, "found again in run 4");
+	assert_int_equal(fk.r.nreopened, 1);
+	raw_text(fx->db, "SELECT group_concat(old_state || '>' || new_state || ' run ' || run_id,"
+		 "', ') FROM (SELECT * FROM audit_log WHERE finding_id = 2 ORDER BY seq)",
+		 text, sizeof text);
+	assert_string_equal(text, "open>fixed run 2, fixed>open run 4");
+	assert_int_equal(raw_int(fx->db, "SELECT findings_reopened FROM runs WHERE id = 4"), 1);
+	/* with rule 1 on again and main.c analysed, D is now fixed */
+	assert_int_equal(fk.r.nfixed, 1);
+	raw_text(fx->db, "SELECT state || ' ' || fixed_run FROM findings WHERE id = 4", text,
+		 sizeof text);
+	assert_string_equal(text, "fixed 4");
+	assert_int_equal(raw_int(fx->db, "SELECT audit_seq FROM runs WHERE id = 4"), 3);
+	assert_true(verify(fx->db, NULL, 0, NULL));
+	run_free_annotations(&fk.r);
+}
+
+/* A store with three findings, a triage, a link and a reopen: five entries. */
+static void triaged_store(const char *db)
+{
+	struct fake fk;
+	struct asp_error err;
+	struct store *s = NULL;
+	char old[32];
+	int added = 0;
+
+	fake_init(&fk);
+	fake_add(&fk, 1, "src/main.c", 10, 0);
+	fake_add(&fk, 2, "src/main.c", 20, 0);
+	fake_add(&fk, 3, "src/main.c", 30, 1);
+	assert_int_equal(record(db, &fk, &err), ASP_OK);
+	assert_int_equal(store_open_existing(&s, db, &err), ASP_OK);
+	assert_int_equal(store_triage(s, 1, "accepted-risk", "guarded by the watchdog (RC-12)",
+				      "Ada <ada@example.org>", old, &err), ASP_OK);
+	assert_string_equal(old, "open");
+	assert_int_equal(store_link(s, 1, "risk-control", "RC-12", "Ada", &added, &err), ASP_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(store_link(s, 1, "risk-control", "RC-12", "Ada", &added, &err), ASP_OK);
+	assert_int_equal(added, 0);
+	assert_int_equal(store_triage(s, 2, "false-positive", "the value is masked to 0..3",
+				      "Ada", old, &err), ASP_OK);
+	assert_int_equal(store_triage(s, 2, "open", NULL, "Bob", old, &err), ASP_OK);
+	assert_string_equal(old, "false-positive");
+	store_close(s);
+}
+
+static void test_triage(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = NULL;
+	struct asp_error err;
+	struct fake fk;
+	char old[32], text[256];
+
+	triaged_store(fx->db);
+	raw_text(fx->db, "SELECT group_concat(seq || ':' || action || ':' || author, ' ')"
+		 " FROM (SELECT * FROM audit_log ORDER BY seq)", text, sizeof text);
+	assert_string_equal(text, "1:state:Ada <ada@example.org> 2:link:Ada 3:state:Ada 4:state:Bob");
+	assert_true(verify(fx->db, NULL, 0, NULL));
+
+	/* bad input changes nothing and says why */
+	error_clear(&err);
+	assert_int_equal(store_open_existing(&s, fx->db, &err), ASP_OK);
+	assert_int_equal(store_triage(s, 99, "deferred", "later", "Ada", old, &err), ASP_ENOTFOUND);
+	assert_string_equal(err.input, "ASF-99");
+	error_clear(&err);
+	assert_int_equal(store_triage(s, 3, "fixed", "it is", "Ada", old, &err), ASP_EUSAGE);
+	error_clear(&err);
+	assert_int_equal(store_triage(s, 3, "deferred", "  ", "Ada", old, &err), ASP_EUSAGE);
+	assert_non_null(strstr(err.message, "justification is required"));
+	error_clear(&err);
+	{
+		int added = 1;
+
+		assert_int_equal(store_link(s, 3, "wish", "X-1", "Ada", &added, &err), ASP_EUSAGE);
+		assert_int_equal(added, 0);
+	}
+	store_close(s);
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM audit_log"), 4);
+
+	/* a dispositioned finding stays so across runs, and carries its why */
+	fake_init(&fk);
+	fake_add(&fk, 1, "src/main.c", 10, 0);
+	fake_add(&fk, 2, "src/main.c", 20, 0);
+	fake_add(&fk, 3, "src/main.c", 30, 1);
+	assert_int_equal(record_keep(fx->db, &fk, &err), ASP_OK);
+	assert_string_equal(fk.rf[0].state, "accepted-risk");
+	assert_string_equal(fk.rf[0].justification, "guarded by the watchdog (RC-12)");
+	assert_int_equal(fk.rf[0].nlinks, 1);
+	assert_string_equal(fk.rf[0].links[0].kind, "risk-control");
+	assert_string_equal(fk.rf[0].links[0].ref, "RC-12");
+	assert_true(run_finding_dispositioned(&fk.rf[0]));
+	assert_false(run_finding_dispositioned(&fk.rf[1]));
+	run_free_annotations(&fk.r);
+
+	/* the store without a file is an error naming it, and is not created */
+	{
+		char missing[160];
+
+		snprintf(missing, sizeof missing, "%s/none.db", fx->dir);
+		error_clear(&err);
+		assert_int_equal(store_open_existing(&s, missing, &err), ASP_EDB);
+		assert_string_equal(err.input, missing);
+		assert_false(exists(missing));
+	}
+}
+
+static void test_tamper(void **state)
+{
+	struct fixture *fx = *state;
+	char what[512];
+	long long bad = 0;
+
+	/* an edited justification names its entry */
+	triaged_store(fx->db);
+	raw_exec(fx->db, "UPDATE audit_log SET justification = 'nothing to see' WHERE seq = 3");
+	assert_false(verify(fx->db, what, sizeof what, &bad));
+	assert_int_equal(bad, 3);
+	assert_non_null(strstr(what, "entry 3 was changed"));
+	remove_tree(fx->dir);
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+
+	/* a deleted entry: the next one links to nothing */
+	triaged_store(fx->db);
+	raw_exec(fx->db, "DELETE FROM audit_log WHERE seq = 2");
+	assert_false(verify(fx->db, what, sizeof what, &bad));
+	assert_non_null(strstr(what, "entry 2 was deleted"));
+	remove_tree(fx->dir);
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+
+	/* a forged entry with a made-up hash */
+	triaged_store(fx->db);
+	raw_exec(fx->db, "INSERT INTO audit_log (seq, at, author, action, finding_id, old_state,"
+		 " new_state, justification, prev_hash, hash) SELECT 5, at, 'Mallory', 'state', 3,"
+		 " 'open', 'false-positive', 'trust me', hash, 'f00d' FROM audit_log WHERE seq = 4;"
+		 "UPDATE findings SET state = 'false-positive' WHERE id = 3;");
+	assert_false(verify(fx->db, what, sizeof what, &bad));
+	assert_int_equal(bad, 5);
+	assert_non_null(strstr(what, "entry 5"));
+	remove_tree(fx->dir);
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+
+	/* a state changed behind the log's back */
+	triaged_store(fx->db);
+	raw_exec(fx->db, "UPDATE findings SET state = 'deferred' WHERE id = 3");
+	assert_false(verify(fx->db, what, sizeof what, &bad));
+	assert_non_null(strstr(what, "ASF-3 is 'deferred'"));
+}
+
+/* Column lists, indexes and foreign keys of every table, as text. */
+static void schema_shape(const char *path, char *out, size_t size)
+{
+	raw_text(path,
+		 "SELECT group_concat(x, char(10)) FROM (SELECT m.name || '.' || p.name || ' '"
+		 " || p.type || ' ' || p.\"notnull\" || ' ' || coalesce(p.dflt_value, '-') || ' '"
+		 " || p.pk AS x FROM sqlite_master m, pragma_table_info(m.name) p"
+		 " WHERE m.type = 'table' UNION ALL SELECT m.name || ' index ' || i.name || ' '"
+		 " || i.\"unique\" FROM sqlite_master m, pragma_index_list(m.name) i"
+		 " WHERE m.type = 'table' UNION ALL SELECT m.name || ' fk ' || f.\"from\" || '>'"
+		 " || f.\"table\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+		 " WHERE m.type = 'table' ORDER BY 1)", out, size);
+}
+
+static void test_migrate_v1(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = NULL;
+	struct asp_error err;
+	struct fake fk;
+	char fresh[160], text[256];
+	char *v1, *a = malloc(65536), *b = malloc(65536);
+	size_t len;
+	sqlite3 *db = NULL;
+
+	assert_non_null(a);
+	assert_non_null(b);
+	/* a schema 1 store with two runs, as asepsis 0.1 left it */
+	v1 = slurp(ASEPSIS_SOURCE_DIR "/testdata/store/schema-v1.sql", &len);
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"INSERT INTO runs VALUES (1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:01Z', '/p',"
+		" 'check', '0.1.0', 'clang', 'h', 'all', NULL, NULL, NULL, 1, 1, 1, 0, 0, 2, 0, 0, 2, 0);"
+		"INSERT INTO runs VALUES (2, '2025-01-02T00:00:00Z', '2025-01-02T00:00:01Z', '/p',"
+		" 'check', '0.1.0', 'clang', 'h', 'all', NULL, NULL, NULL, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0);"
+		"INSERT INTO rules VALUES ('MDS-CTL-001', 't', 'note', 'c', 'CWE-478', 'h', 1, 2);"
+		"INSERT INTO findings VALUES (1, printf('%064d', 1), 'MDS-CTL-001', 'src/main.c',"
+		" 'f', 1, 2, 'open');"
+		"INSERT INTO findings VALUES (2, printf('%064d', 2), 'MDS-CTL-001', 'src/main.c',"
+		" NULL, 1, 1, 'fixed');"
+		"INSERT INTO occurrences VALUES (1, 1, 3, 5, 3, 9, 'm', 'note', 's', NULL);"
+		"INSERT INTO occurrences VALUES (1, 2, 7, 5, 7, 9, 'm', 'note', 's', NULL);"
+		"INSERT INTO occurrences VALUES (2, 1, 3, 5, 3, 9, 'm', 'note', 's', NULL);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(v1);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
+
+	/* opened by this asepsis: upgraded in place, every row kept */
+	error_clear(&err);
+	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
+	store_close(s);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM meta WHERE key = 'migrated_to_2_at'"), 1);
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 2);
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM occurrences"), 3);
+	raw_text(fx->db, "SELECT group_concat(id || '=' || state, ' ') FROM"
+		 " (SELECT * FROM findings ORDER BY id)", text, sizeof text);
+	assert_string_equal(text, "1=open 2=fixed");
+	raw_text(fx->db, "SELECT group_concat(id || ':' || findings_new, ' ') FROM"
+		 " (SELECT * FROM runs ORDER BY id)", text, sizeof text);
+	assert_string_equal(text, "1:2 2:0");
+	raw_text(fx->db, "PRAGMA integrity_check", text, sizeof text);
+	assert_string_equal(text, "ok");
+	/* the state it found is on record, so the log verifies */
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM audit_log WHERE finding_id = 2"
+				 " AND new_state = 'fixed'"), 1);
+	assert_true(verify(fx->db, NULL, 0, NULL));
+
+	/* the same shape as a store created new */
+	snprintf(fresh, sizeof fresh, "%s/fresh.db", fx->dir);
+	assert_int_equal(store_open(&s, fresh, &err), ASP_OK);
+	store_close(s);
+	schema_shape(fx->db, a, 65536);
+	schema_shape(fresh, b, 65536);
+	assert_string_equal(a, b);
+
+	/* and it keeps working: the next run continues the numbering */
+	fake_init(&fk);
+	fk.rules[0].id = "MDS-CTL-001";
+	fake_add(&fk, 1, "src/main.c", 3, 0);
+	fake_add(&fk, 9, "src/main.c", 9, 0);
+	assert_int_equal(record(fx->db, &fk, &err), ASP_OK);
+	assert_int_equal(fk.r.id, 3);
+	assert_string_equal(fk.rf[1].trace_id, "ASF-3");
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -630,6 +945,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failed_run_rolls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_findings_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_triage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
