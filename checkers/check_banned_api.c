@@ -349,9 +349,10 @@ static int enter(struct asp_ctx *ctx, asp_node call)
 				   "its result", max + 1, cap);
 		else
 			asp_report(ctx, call, "MDS-BAN-003",
-				   "sprintf() output length depends on the data and is not "
-				   "limited to the destination size; use snprintf() and check "
-				   "its result for truncation");
+				   "sprintf() output has no fixed bound (%%s of a run-time "
+				   "string, floating point, a run-time width or a format that is "
+				   "not a literal) and is not limited to the destination size; "
+				   "use snprintf() and check its result for truncation");
 		break;
 	case BAN_VSPRINTF:
 		if (nargs <= b->fmt)

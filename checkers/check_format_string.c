@@ -1,12 +1,10 @@
 /*
- * MDS-FMT-001: a printf-family call (standard, POSIX, syslog, err/warn, and
- * any function declared with __attribute__((format(printf, F, A)))) whose
- * format is not a string literal: data that reaches the format can read or
- * write memory through %s, %x and %n. Accepted like literals: conditionals
- * of literals, const variables and const tables of const pointers
- * initialised with literals in this file, gettext of a literal, and the
- * format parameter of an enclosing function that itself carries the format
- * attribute for it (a checked wrapper). Every other parameter is flagged.
+ * MDS-FMT-001: a printf-family call (standard, POSIX, syslog, err/warn, or
+ * declared with format(printf, F, A)) whose format is not a literal, so data
+ * can be read as %s/%x/%n. Accepted: conditionals of literals, const
+ * variables and const tables of literals in this file, gettext of a literal,
+ * a null format, and the format parameter of an enclosing function whose own
+ * format attribute names it (a checked wrapper); other parameters are not.
  */
 #include "asepsis/checker.h"
 
@@ -200,6 +198,8 @@ static int is_constant_format(struct asp_ctx *ctx, asp_node e, unsigned depth)
 	e = strip_all(ctx, e);
 	switch (asp_node_kind(e)) {
 	case ASP_NODE_STRING_LITERAL:
+		return 1;
+	case ASP_NODE_INT_LITERAL:   /* a null format, as in err(1, NULL) */
 		return 1;
 	case ASP_NODE_CONDITIONAL:
 		if (asp_node_child_count(ctx, e) != 3)

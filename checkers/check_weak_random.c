@@ -1,11 +1,9 @@
 /*
- * MDS-CRY-001: calls to the C library's pseudo-random generators (rand,
- * random, the drand48 family, rand_r) and seeding from the clock
- * (srand(time(...)), srandom(time(...))). Their output can be predicted
- * from a few samples or from the boot time, so it must not make keys,
- * nonces, tokens or session IDs (CERT MSC30-C, MSC32-C). Not flagged:
- * seeding from anything but time(), and the seed-setting functions of the
- * 48-bit family (srand48, seed48, lcong48), which produce no values.
+ * MDS-CRY-001: calls to rand, random, rand_r and the drand48 family, and
+ * srand/srandom seeded from time(): the values can be predicted, so they must
+ * not make keys, nonces, tokens or IDs (CERT MSC30-C, MSC32-C). Not flagged:
+ * seeds that do not involve time(), and srand48/seed48/lcong48, which only
+ * set a seed.
  */
 #include "asepsis/checker.h"
 

@@ -688,10 +688,13 @@ static void scan_attr_macro(struct attr_scan *s, CXCursor c)
 	if (sn < 8 || !tok_is(st[0], "format", "__format__") || strcmp(st[1], "(") ||
 	    strcmp(st[3], ",") || strcmp(st[5], ","))
 		return;
-	en = tokens_at(s->ctx, ef, eoff, et);
-	if (en < 3 || strcmp(et[1], "("))
-		return;
 	arch = tok_is_archetype(st[2]) ? st[2] : NULL;
+	en = 0;
+	if (!arch || !tok_is_number(st[4]) || !tok_is_number(st[6])) {
+		en = tokens_at(s->ctx, ef, eoff, et);
+		if (en < 3 || strcmp(et[1], "("))
+			return;
+	}
 	for (i = 1; i < en; i++) {
 		if (strcmp(et[i], "(") == 0) {
 			depth++;

@@ -1,4 +1,5 @@
 /* MDS-FMT-001: literal formats, constant formats and checked wrappers. */
+#include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <syslog.h>
@@ -32,6 +33,8 @@ void print_banner(const char *line, int v, int alt)
 	PUMP_LOG_ERR("pressure %d kPa", v);
 	syslog(LOG_WARNING, "%s", line);
 	fputs(line, stdout);
+	warn(NULL);   /* a null format: only the errno text is printed */
+	warnx("%s", line);
 }
 
 /* wrappers that carry the attribute: the compiler checks their callers */
