@@ -7,6 +7,10 @@ typedef enum { LOG_LVL_INFO, LOG_LVL_ERROR } log_level_t;
 
 void log_event(log_level_t level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+#define PUMP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+void pump_trace(int channel, const char *fmt, ...) PUMP_PRINTF(2, 3);
+
 #define PUMP_LOG_ERR(fmt, ...) log_event(LOG_LVL_ERROR, fmt, ##__VA_ARGS__)
 
 struct display {
@@ -29,6 +33,8 @@ void echo_command(const char *line)
 	log_event(LOG_LVL_INFO, line); // expect: MDS-FMT-001
 	PUMP_LOG_ERR(line); // expect: MDS-FMT-001
 	syslog(LOG_WARNING, line); // expect: MDS-FMT-001
+	pump_trace(2, // expect: MDS-FMT-001
+		   line);
 }
 
 void show(const struct display *d, int value)
