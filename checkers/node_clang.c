@@ -441,25 +441,88 @@ static int clang_int_value(struct asp_ctx *ctx, asp_node n, long long *out)
 	return ok;
 }
 
+static int octal_digit(char c)
+{
+	return c >= '0' && c <= '7';
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * libclang spells a string literal cursor as the literal's value, already
+ * concatenated and macro-expanded, re-escaped by clang (simple escapes,
+ * three-digit octal for other bytes, \x or \u for wide characters).
+ * Decoding that spelling gives the bytes; clang_Cursor_Evaluate does not
+ * evaluate literals that are not variable initialisers. Characters that do
+ * not fit a byte (wide literals) become '?'.
+ */
 static const char *clang_string_value(struct asp_ctx *ctx, asp_node n, size_t *len)
 {
-	CXCursor c = node_clang_cursor(n);
-	CXEvalResult ev;
-	const char *s = NULL;
+	const char *sp, *p;
+	char *out;
+	size_t o = 0;
 
 	if (n.kind != ASP_NODE_STRING_LITERAL)
 		return NULL;
-	ev = clang_Cursor_Evaluate(c);
-	if (!ev)
+	sp = clang_spelling(ctx, n);
+	p = strchr(sp, '"');
+	if (!p || strspn(sp, "LuU8") != (size_t)(p - sp))
 		return NULL;
-	if (clang_EvalResult_getKind(ev) == CXEval_StrLiteral) {
-		const char *p = clang_EvalResult_getAsStr(ev);
-		s = arena_strdup(ctx->arena, p ? p : "");
+	out = arena_alloc(ctx->arena, strlen(p) + 1);
+	if (!out)
+		return NULL;
+	for (p++; *p && *p != '"'; p++) {
+		unsigned v;
+		int h;
+
+		if (*p != '\\') {
+			out[o++] = *p;
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case 'a': out[o++] = '\a'; break;
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'v': out[o++] = '\v'; break;
+		case 'x': case 'u': case 'U':
+			for (v = 0; (h = hex_value(p[1])) >= 0; p++)
+				if (v < 0x1000000u)
+					v = v * 16 + (unsigned)h;
+			out[o++] = v < 256 ? (char)v : '?';
+			break;
+		case '\0':
+			return NULL;
+		default:
+			if (octal_digit(*p)) {
+				v = (unsigned)(*p - '0');
+				if (octal_digit(p[1]))
+					v = v * 8 + (unsigned)(*++p - '0');
+				if (octal_digit(p[1]))
+					v = v * 8 + (unsigned)(*++p - '0');
+				out[o++] = (char)(v & 0xffu);
+			} else {
+				out[o++] = *p;   /* \\ \" \' \? */
+			}
+			break;
+		}
 	}
-	clang_EvalResult_dispose(ev);
-	if (s && len)
-		*len = strlen(s);
-	return s;
+	out[o] = '\0';
+	if (len)
+		*len = o;
+	return out;
 }
 
 static enum asp_op clang_op(struct asp_ctx *ctx, asp_node n)
@@ -524,6 +587,22 @@ static const char *clang_callee_name(struct asp_ctx *ctx, asp_node call)
 {
 	CXCursor ref = clang_getCursorReferenced(node_clang_cursor(call));
 
+	if (clang_Cursor_isNull(ref)) {
+		/* (f)(x): libclang resolves no declaration through the parentheses */
+		CXCursor c = clang_getNullCursor();
+		unsigned guard = 0;
+
+		clang_visitChildren(node_clang_cursor(call), first_child, &c);
+		while ((clang_getCursorKind(c) == CXCursor_ParenExpr ||
+			clang_getCursorKind(c) == CXCursor_UnexposedExpr) && guard++ < 8) {
+			CXCursor inner = clang_getNullCursor();
+
+			clang_visitChildren(c, first_child, &inner);
+			c = inner;
+		}
+		if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+			ref = clang_getCursorReferenced(c);
+	}
 	if (clang_Cursor_isNull(ref) || clang_getCursorKind(ref) != CXCursor_FunctionDecl)
 		return NULL;
 	return node_clang_take(ctx, clang_getCursorSpelling(ref));
@@ -540,6 +619,110 @@ static int tok_is(const char *p, const char *a, const char *b)
 	return strcmp(p, a) == 0 || (b && strcmp(p, b) == 0);
 }
 
+static int tok_is_number(const char *p)
+{
+	return p[0] >= '0' && p[0] <= '9';
+}
+
+static int tok_is_archetype(const char *p)
+{
+	return strstr(p, "printf") != NULL || strstr(p, "scanf") != NULL;
+}
+
+#define ATTR_TOKENS 24
+
+/*
+ * Tokens of a file from offset off up to the parenthesis closing the first
+ * '(' (at most ATTR_TOKENS, 512 bytes); arena. Returns the count.
+ */
+static unsigned tokens_at(struct asp_ctx *ctx, CXFile f, unsigned off, const char **t)
+{
+	CXTranslationUnit tu = front(ctx)->tu;
+	CXToken *toks = NULL;
+	size_t size = 0;
+	unsigned n = 0, i, count = 0;
+	int depth = 0;
+	CXSourceRange r;
+
+	if (!f || !clang_getFileContents(tu, f, &size) || off >= size)
+		return 0;
+	r = clang_getRange(clang_getLocationForOffset(tu, f, off),
+			   clang_getLocationForOffset(tu, f, size - off > 512 ? off + 512
+									      : (unsigned)size));
+	clang_tokenize(tu, r, &toks, &n);
+	for (i = 0; i < n && count < ATTR_TOKENS; i++) {
+		const char *p = node_clang_take(ctx, clang_getTokenSpelling(tu, toks[i]));
+
+		t[count++] = p;
+		if (strcmp(p, "(") == 0)
+			depth++;
+		else if (strcmp(p, ")") == 0 && --depth <= 0)
+			break;
+	}
+	if (toks)
+		clang_disposeTokens(tu, toks, n);
+	return count;
+}
+
+/*
+ * format(...) written through a macro, e.g. `#define __printf(a, b)
+ * __attribute__((__format__(printf, a, b)))` used as `__printf(1, 2)`: the
+ * attribute's own tokens are read at its spelling location (the macro body),
+ * and parameters that are not numbers are taken, in order, from the integer
+ * arguments of the macro invocation at the expansion location; the archetype
+ * likewise when the body names it through a parameter.
+ */
+static void scan_attr_macro(struct attr_scan *s, CXCursor c)
+{
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+	CXFile sf = NULL, ef = NULL;
+	unsigned soff = 0, eoff = 0, sn, en, i, nints = 0, used = 0;
+	const char *st[ATTR_TOKENS], *et[ATTR_TOKENS], *ints[4], *arch, *fmt, *first;
+	int depth = 0;
+
+	clang_getSpellingLocation(start, &sf, NULL, NULL, &soff);
+	clang_getExpansionLocation(start, &ef, NULL, NULL, &eoff);
+	if (!sf || !ef || (clang_File_isEqual(sf, ef) && soff == eoff))
+		return;
+	sn = tokens_at(s->ctx, sf, soff, st);
+	if (sn < 8 || !tok_is(st[0], "format", "__format__") || strcmp(st[1], "(") ||
+	    strcmp(st[3], ",") || strcmp(st[5], ","))
+		return;
+	arch = tok_is_archetype(st[2]) ? st[2] : NULL;
+	en = 0;
+	if (!arch || !tok_is_number(st[4]) || !tok_is_number(st[6])) {
+		en = tokens_at(s->ctx, ef, eoff, et);
+		if (en < 3 || strcmp(et[1], "("))
+			return;
+	}
+	for (i = 1; i < en; i++) {
+		if (strcmp(et[i], "(") == 0) {
+			depth++;
+			continue;
+		}
+		if (strcmp(et[i], ")") == 0) {
+			depth--;
+			continue;
+		}
+		if (depth != 1 || strcmp(et[i], ",") == 0)
+			continue;
+		if (tok_is_number(et[i]) && nints < 4)
+			ints[nints++] = et[i];
+		else if (!arch && tok_is_archetype(et[i]))
+			arch = et[i];
+	}
+	if (!arch)
+		return;
+	fmt = tok_is_number(st[4]) ? st[4] : used < nints ? ints[used++] : NULL;
+	first = tok_is_number(st[6]) ? st[6] : used < nints ? ints[used++] : NULL;
+	if (!fmt || !first)
+		return;
+	s->fmt = (unsigned)strtoul(fmt, NULL, 0);
+	s->first = (unsigned)strtoul(first, NULL, 0);
+	s->is_scanf = strstr(arch, "scanf") != NULL;
+	s->found = 1;
+}
+
 /* Reads format(archetype, F, A) from an attribute's tokens. */
 static enum CXChildVisitResult scan_attr(CXCursor c, CXCursor parent, CXClientData d)
 {
@@ -552,26 +735,25 @@ static enum CXChildVisitResult scan_attr(CXCursor c, CXCursor parent, CXClientDa
 	if (!clang_isAttribute(clang_getCursorKind(c)))
 		return CXChildVisit_Continue;
 	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
-	if (n >= 6) {
+	if (n >= 8) {
 		const char *t[8];
 		unsigned i;
 
-		for (i = 0; i < 8 && i < n; i++)
+		for (i = 0; i < 8; i++)
 			t[i] = node_clang_take(s->ctx, clang_getTokenSpelling(tu, toks[i]));
 		if (tok_is(t[0], "format", "__format__") && strcmp(t[1], "(") == 0 &&
-		    n >= 8 && strcmp(t[3], ",") == 0 && strcmp(t[5], ",") == 0) {
-			const char *arch = t[2];
-
-			if (strstr(arch, "printf") || strstr(arch, "scanf")) {
-				s->is_scanf = strstr(arch, "scanf") != NULL;
-				s->fmt = (unsigned)strtoul(t[4], NULL, 0);
-				s->first = (unsigned)strtoul(t[6], NULL, 0);
-				s->found = 1;
-			}
+		    strcmp(t[3], ",") == 0 && strcmp(t[5], ",") == 0 &&
+		    tok_is_archetype(t[2]) && tok_is_number(t[4]) && tok_is_number(t[6])) {
+			s->is_scanf = strstr(t[2], "scanf") != NULL;
+			s->fmt = (unsigned)strtoul(t[4], NULL, 0);
+			s->first = (unsigned)strtoul(t[6], NULL, 0);
+			s->found = 1;
 		}
 	}
 	if (toks)
 		clang_disposeTokens(tu, toks, n);
+	if (!s->found)
+		scan_attr_macro(s, c);
 	return s->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
