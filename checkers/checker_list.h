@@ -1,2 +1,12 @@
 /* Every built-in checker, one line each; registry.c expands this list twice. */
 CHECKER(switch_default)
+CHECKER(sizeof_pointer)
+CHECKER(alloc_sizeof_type)
+CHECKER(alloc_size_overflow)
+CHECKER(unchecked_alloc)
+CHECKER(realloc_self)
+CHECKER(free_nonheap)
+CHECKER(const_index)
+CHECKER(shift_width)
+CHECKER(hardcoded_credential)
+CHECKER(recursion)

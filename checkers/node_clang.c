@@ -441,6 +441,74 @@ static int clang_int_value(struct asp_ctx *ctx, asp_node n, long long *out)
 	return ok;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes the literal as libclang spells it (the whole, concatenated string,
+ * quoted, with C escapes). Narrow and u8 literals only; NULL otherwise.
+ */
+static const char *decode_literal(struct asp_ctx *ctx, const char *sp, size_t *len)
+{
+	size_t n = 0, cap;
+	char *out;
+	const char *p = sp;
+
+	if (strncmp(p, "u8", 2) == 0)
+		p += 2;
+	if (*p++ != '"')
+		return NULL;
+	cap = strlen(p) + 1;
+	out = arena_alloc(ctx->arena, cap);
+	if (!out)
+		return NULL;
+	while (*p && *p != '"') {
+		int c = (unsigned char)*p++;
+
+		if (c == '\\' && *p) {
+			int e = (unsigned char)*p++, v = 0, k;
+
+			switch (e) {
+			case 'n': c = '\n'; break;
+			case 't': c = '\t'; break;
+			case 'r': c = '\r'; break;
+			case 'a': c = '\a'; break;
+			case 'b': c = '\b'; break;
+			case 'f': c = '\f'; break;
+			case 'v': c = '\v'; break;
+			case 'x':
+				for (k = 0; k < 2 && hex_digit(*p) >= 0; k++)
+					v = v * 16 + hex_digit(*p++);
+				c = v;
+				break;
+			default:
+				if (e >= '0' && e <= '7') {
+					v = e - '0';
+					for (k = 0; k < 2 && *p >= '0' && *p <= '7'; k++)
+						v = v * 8 + (*p++ - '0');
+					c = v & 0xff;
+				} else {
+					c = e;   /* \\ \" \' \? */
+				}
+				break;
+			}
+		}
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	if (len)
+		*len = n;
+	return out;
+}
+
 static const char *clang_string_value(struct asp_ctx *ctx, asp_node n, size_t *len)
 {
 	CXCursor c = node_clang_cursor(n);
@@ -450,8 +518,10 @@ static const char *clang_string_value(struct asp_ctx *ctx, asp_node n, size_t *l
 	if (n.kind != ASP_NODE_STRING_LITERAL)
 		return NULL;
 	ev = clang_Cursor_Evaluate(c);
-	if (!ev)
-		return NULL;
+	if (!ev) {
+		/* libclang evaluates only literals that initialise arrays */
+		return decode_literal(ctx, node_clang_take(ctx, clang_getCursorSpelling(c)), len);
+	}
 	if (clang_EvalResult_getKind(ev) == CXEval_StrLiteral) {
 		const char *p = clang_EvalResult_getAsStr(ev);
 		s = arena_strdup(ctx->arena, p ? p : "");
