@@ -1,15 +1,8 @@
 /*
- * MDS-INT-001: a size passed to malloc/realloc/aligned_alloc or a memcpy,
- * memmove or memset length is a product (or a sum of two variables) that can
- * wrap in its own type, with no overflow guard earlier in the function. The
- * operands' value ranges come from their types (a constant from its value);
- * a product that cannot exceed its type is never flagged. Guards recognised,
- * in source order: a relational comparison of an operand with a constant or
- * through a division (n > SIZE_MAX / size), a comparison of two variables in
- * an if condition, and __builtin_*_overflow/ckd_* over the operand; a value
- * assigned from a guarded expression counts as guarded, and one assigned
- * from strlen() as below SIZE_MAX / 2. calloc, which checks the product
- * itself, is not examined.
+ * MDS-INT-001: a malloc/realloc size or memcpy/memmove/memset length that is a
+ * product (or a sum of two variables) able to wrap in its type, with no guard
+ * earlier in the function. Value ranges come from types and constants, so a
+ * product that cannot exceed its type is never flagged; calloc is not examined.
  */
 #include "asepsis/checker.h"
 
@@ -248,6 +241,11 @@ static int in_loop_condition(struct asp_ctx *ctx)
 	return 0;
 }
 
+/*
+ * A relational comparison bounds the values it reads when one side is a
+ * constant above 1, when it goes through a division, subtraction or sum
+ * (n > SIZE_MAX / size, a + b < a), or when it is not a loop condition.
+ */
 static void record_comparison(struct asp_ctx *ctx, struct state *s, asp_node n)
 {
 	asp_node l = asp_node_child(ctx, n, 0);
@@ -542,11 +540,17 @@ static void leave(struct asp_ctx *ctx, asp_node n)
 		wrap = find_wrap(ctx, s, size, 0);
 		if (asp_node_is_null(wrap) || is_guarded(ctx, s, wrap))
 			return;
-		asp_report(ctx, wrap, RULE,
-			   "%s '%s' in the size of %s() can wrap around; check it against "
-			   "the maximum first (or use calloc/reallocarray)",
-			   asp_node_operator(ctx, wrap) == ASP_OP_MUL ? "product" : "sum",
-			   asp_node_text(ctx, wrap, 24), name);
+		{
+			asp_node leaf[MAX_LEAVES];
+			unsigned nl = leaves(ctx, wrap, leaf, 0, 0);
+
+			asp_report(ctx, wrap, RULE,
+				   "%s in the size of %s() can wrap around: '%s' is not bounded "
+				   "before it; check it against a maximum first, or use "
+				   "calloc/reallocarray",
+				   asp_node_operator(ctx, wrap) == ASP_OP_MUL ? "product" : "sum",
+				   name, nl ? asp_node_spelling(ctx, leaf[0]) : "operand");
+		}
 		return;
 	}
 }

@@ -1,10 +1,8 @@
 /*
- * MDS-PTR-002: an allocation sized by a pointer where the pointee was meant:
- * `T *p = malloc(sizeof(T *))`, `p = malloc(sizeof p)`, `calloc(n, sizeof p)`.
- * The block is then 4 or 8 bytes per element instead of sizeof(T). Only
- * declaration initialisers and plain assignments are examined; targets that
- * point to pointers, void, char (byte buffers) or [u]intptr_t stay silent,
- * and so does sizeof of an array parameter (MDS-PTR-001 reports that).
+ * MDS-PTR-002: an allocation stored in a T * but sized by a pointer
+ * (malloc(sizeof(T *)), p = malloc(sizeof p)): 4 or 8 bytes per element.
+ * Declaration initialisers and plain assignments only; silent for targets that
+ * point to pointers, void, char or [u]intptr_t, and for array parameters (PTR-001).
  */
 #include "asepsis/checker.h"
 
@@ -141,7 +139,10 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 
 			if (!asp_node_type(ctx, lhs, &target))
 				return ASP_WALK_CONTINUE;
-			target_name = asp_node_text(ctx, lhs, 16);
+			lhs = asp_node_strip(ctx, lhs);
+			target_name = asp_node_kind(lhs) == ASP_NODE_DECL_REF ||
+				      asp_node_kind(lhs) == ASP_NODE_MEMBER_REF
+				      ? asp_node_spelling(ctx, lhs) : "the target";
 			break;
 		}
 		return ASP_WALK_CONTINUE;
@@ -156,9 +157,8 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 	if (!measures_pointer(ctx, n, &st))
 		return ASP_WALK_CONTINUE;
 	asp_report(ctx, n, RULE,
-		   "allocation for '%s' (a pointer to %s) is sized by sizeof(%s), the size "
-		   "of a pointer", target_name, target.pointee ? target.pointee : "?",
-		   st.spelling ? st.spelling : "pointer");
+		   "allocation for '%s' is sized by sizeof of a pointer, not of the %s it "
+		   "points to", target_name, target.pointee ? target.pointee : "object");
 	return ASP_WALK_CONTINUE;
 }
 

@@ -1,10 +1,8 @@
 /*
- * MDS-BND-001: a constant index outside a fixed-size array: a[N] or a[-1]
- * where a has N elements. The write lands in the neighbouring object, the
- * read returns garbage. Pointers, parameters (adjusted to pointers) and
- * struct members of length 0 or 1 (the pre-C99 flexible member idiom) are not
- * checked; &a[N], one past the end, is a valid address; indexes in sizeof or
- * in a branch that a constant condition disables are ignored.
+ * MDS-BND-001: a constant index outside a fixed-size array (a[N], a[-1]).
+ * Silent for pointers, parameters, struct members of length 0 or 1 (flexible
+ * member idiom), &a[N] (one past the end), and indexes in sizeof or in a
+ * branch that a constant condition disables.
  */
 #include "asepsis/checker.h"
 
@@ -103,10 +101,15 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 		return ASP_WALK_CONTINUE;
 	if (not_evaluated(ctx, n))
 		return ASP_WALK_CONTINUE;
-	asp_report(ctx, n, RULE,
-		   "index %lld is outside '%s', which has %lld element%s (valid: 0 to %lld)",
-		   v, asp_node_text(ctx, base, 16), t.array_len, t.array_len == 1 ? "" : "s",
-		   t.array_len - 1);
+	if (asp_node_kind(base) == ASP_NODE_DECL_REF || asp_node_kind(base) == ASP_NODE_MEMBER_REF)
+		asp_report(ctx, n, RULE,
+			   "index %lld is outside '%s', which has %lld element%s (valid: 0 to %lld)",
+			   v, asp_node_spelling(ctx, base), t.array_len,
+			   t.array_len == 1 ? "" : "s", t.array_len - 1);
+	else
+		asp_report(ctx, n, RULE,
+			   "index %lld is outside an array of %lld element%s (valid: 0 to %lld)",
+			   v, t.array_len, t.array_len == 1 ? "" : "s", t.array_len - 1);
 	return ASP_WALK_CONTINUE;
 }
 

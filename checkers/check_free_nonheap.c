@@ -1,10 +1,8 @@
 /*
- * MDS-MEM-003: free() of memory that no allocator returned: the address of a
- * variable or of a member of one (&x, &s.f), an array (local, global or a
- * struct member), a string literal, or a pointer moved forward into a block
- * (p + 1, &p[2]). The heap is corrupted, usually far from the call. free(p),
- * free(NULL), &p[0] and p - k (allocators with a hidden header) stay silent,
- * and so does &p->f, which is the block itself when f is the first member.
+ * MDS-MEM-003: free() of what no allocator returned: &x, &s.f, an array, a
+ * string literal, p + k or &p[k]; the heap is corrupted far from the call.
+ * Silent for free(p), free(NULL), &p[0], p - k (hidden-header allocators) and
+ * &p->f (the block itself when f is the first member).
  */
 #include "asepsis/checker.h"
 
@@ -30,6 +28,30 @@ static asp_node strip_casts(struct asp_ctx *ctx, asp_node n)
 		n = asp_node_child(ctx, n, c - 1);
 	}
 	return n;
+}
+
+/*
+ * A name for messages: the variable, member or literal an expression is.
+ * Token text is avoided: inside a macro expansion it is not the code's text.
+ */
+static const char *name_of(struct asp_ctx *ctx, asp_node e, const char *fallback)
+{
+	unsigned guard;
+
+	e = strip_casts(ctx, e);
+	/* &x, &s.f, &p[2], p + 1: the object underneath */
+	for (guard = 0; guard < 8; guard++) {
+		if (asp_node_kind(e) != ASP_NODE_UNARY_OP && asp_node_kind(e) != ASP_NODE_SUBSCRIPT &&
+		    asp_node_kind(e) != ASP_NODE_BINARY_OP)
+			break;
+		e = strip_casts(ctx, asp_node_child(ctx, e, 0));
+	}
+	switch (asp_node_kind(e)) {
+	case ASP_NODE_DECL_REF: case ASP_NODE_MEMBER_REF: case ASP_NODE_STRING_LITERAL:
+		return asp_node_spelling(ctx, e);
+	default:
+		return fallback;
+	}
 }
 
 /* A named object (variable or parameter), not a pointer to one. */
@@ -133,7 +155,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 	if (why)
 		asp_report(ctx, n, RULE,
 			   "%s() is given %s ('%s'), which no allocator returned",
-			   frees[i], why, asp_node_text(ctx, asp_node_arg(ctx, n, 0), 16));
+			   frees[i], why, name_of(ctx, asp_node_arg(ctx, n, 0), "?"));
 	return ASP_WALK_CONTINUE;
 }
 

@@ -1,13 +1,9 @@
 /*
- * MDS-SEC-001: a password, PIN or access credential written into the code:
- * a variable or member named like a credential (password, passwd, pwd,
- * secret, api_key, access_token, pin_code, ...) initialised or assigned with,
- * or copied from, a non-empty string literal; and strcmp/memcmp-style
- * comparisons of such a variable with a literal. Names are split into words
- * (snake_case and camelCase), so `pin`, `key` or `token` alone never match.
- * Prompts, labels ("password", "Password:"), messages, format strings,
- * placeholders and names that describe a credential (password_len,
- * pwd_prompt) stay silent.
+ * MDS-SEC-001: a credential in the code: a variable or member named like one
+ * (in words: password, pwd, secret, api key, pin code, ...) given a non-empty
+ * string literal, or compared with one by strcmp/memcmp. `pin`, `key`, `token`
+ * alone never match; prompts, labels, messages, formats, placeholders and
+ * names that describe a credential (pwd_prompt) are silent.
  */
 #include "asepsis/checker.h"
 
@@ -276,6 +272,34 @@ static void check_call(struct asp_ctx *ctx, asp_node n)
 	}
 }
 
+/* { .admin_password = "admin" }: a designator is an unexposed node naming the field. */
+static void check_init_list(struct asp_ctx *ctx, asp_node n)
+{
+	unsigned i, count = asp_node_child_count(ctx, n);
+
+	for (i = 0; i < count; i++) {
+		asp_node d = asp_node_child(ctx, n, i), field;
+		const char *lit, *name;
+		unsigned k = asp_node_child_count(ctx, d);
+		size_t len;
+
+		if (asp_node_kind(d) != ASP_NODE_IMPLICIT || k < 2)
+			goto next;
+		field = asp_node_child(ctx, d, k - 2);
+		if (asp_node_kind(field) != ASP_NODE_UNKNOWN)
+			goto next;
+		name = asp_node_spelling(ctx, field);
+		if (!credential_name(name, 0))
+			goto next;
+		lit = literal_of(ctx, asp_node_child(ctx, d, k - 1), &len);
+		if (lit && credential_value(lit, len))
+			asp_report(ctx, d, RULE, "'%s' is initialised with a hard-coded credential",
+				   name);
+next:
+		count = asp_node_child_count(ctx, n);
+	}
+}
+
 static int enter(struct asp_ctx *ctx, asp_node n)
 {
 	const char *lit, *name;
@@ -315,13 +339,18 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 	case ASP_NODE_CALL:
 		check_call(ctx, n);
 		break;
+	case ASP_NODE_INIT_LIST:
+		check_init_list(ctx, n);
+		break;
 	default:
 		break;
 	}
 	return ASP_WALK_CONTINUE;
 }
 
-static const int kinds[] = { ASP_NODE_VAR, ASP_NODE_BINARY_OP, ASP_NODE_CALL, 0 };
+static const int kinds[] = {
+	ASP_NODE_VAR, ASP_NODE_BINARY_OP, ASP_NODE_CALL, ASP_NODE_INIT_LIST, 0
+};
 
 const struct asp_checker check_hardcoded_credential = {
 	.abi_version = ASP_ABI_VERSION,

@@ -33,6 +33,29 @@ static asp_node strip_casts(struct asp_ctx *ctx, asp_node n)
 	return n;
 }
 
+/*
+ * A name for messages: the variable, member or literal an expression is.
+ * Token text is avoided: inside a macro expansion it is not the code's text.
+ */
+static const char *name_of(struct asp_ctx *ctx, asp_node e, const char *fallback)
+{
+	unsigned guard;
+
+	e = strip_casts(ctx, e);
+	/* rows[i], *slot: the array or pointer underneath (an element of rows[]) */
+	for (guard = 0; guard < 8; guard++) {
+		if (asp_node_kind(e) != ASP_NODE_UNARY_OP && asp_node_kind(e) != ASP_NODE_SUBSCRIPT)
+			break;
+		e = strip_casts(ctx, asp_node_child(ctx, e, 0));
+	}
+	switch (asp_node_kind(e)) {
+	case ASP_NODE_DECL_REF: case ASP_NODE_MEMBER_REF: case ASP_NODE_STRING_LITERAL:
+		return asp_node_spelling(ctx, e);
+	default:
+		return fallback;
+	}
+}
+
 /* Two lvalues naming the same object: p, s.f, s->f, *p, a[2], a.b[1].c. */
 static int same_object(struct asp_ctx *ctx, asp_node a, asp_node b, unsigned depth)
 {
@@ -76,7 +99,7 @@ static int same_object(struct asp_ctx *ctx, asp_node a, asp_node b, unsigned dep
 
 static int enter(struct asp_ctx *ctx, asp_node n)
 {
-	asp_node rhs, first;
+	asp_node rhs, first, lhs;
 	const char *name;
 	unsigned i;
 
@@ -98,10 +121,12 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 	first = asp_node_arg(ctx, rhs, 0);
 	if (asp_node_is_null(first) || !same_object(ctx, asp_node_child(ctx, n, 0), first, 0))
 		return ASP_WALK_CONTINUE;
+	lhs = strip_casts(ctx, asp_node_child(ctx, n, 0));
 	asp_report(ctx, n, RULE,
-		   "'%s' is overwritten with the result of %s(): when it fails and returns "
-		   "NULL the original block leaks; assign to a temporary first",
-		   asp_node_text(ctx, asp_node_child(ctx, n, 0), 16), reallocs[i]);
+		   "%s'%s' is overwritten with the result of %s(): when it fails and "
+		   "returns NULL the original block leaks; assign to a temporary first",
+		   asp_node_kind(lhs) == ASP_NODE_SUBSCRIPT ? "an element of " : "",
+		   name_of(ctx, lhs, "pointer"), reallocs[i]);
 	return ASP_WALK_CONTINUE;
 }
 

@@ -1,11 +1,8 @@
 /*
- * MDS-CTL-003: recursion, which makes stack use depend on the data. Direct
- * recursion is reported at a function's first call to itself. Indirect
- * recursion is found on the translation unit's call graph: when a function
- * definition ends, a cycle through it can be complete (every other member
- * has been walked), and the shortest such cycle is reported once, at the
- * call in that function which leads into it. Calls through function
- * pointers are not edges; cycles across translation units are not seen.
+ * MDS-CTL-003: recursion, which makes stack use depend on the data. Direct:
+ * at a function's first call to itself. Indirect: on the unit's call graph,
+ * once the last member of a cycle is defined, at its call into the (shortest)
+ * cycle, which the message names. Calls through pointers are not edges.
  */
 #include "asepsis/checker.h"
 
@@ -13,7 +10,7 @@
 #include <string.h>
 
 #define RULE "MDS-CTL-003"
-#define MAX_FUNCS 8192
+#define MAX_FUNCS 16384
 #define MAX_CYCLE 64
 
 struct edge {
@@ -35,7 +32,7 @@ struct state {
 	unsigned nslots;
 	unsigned *queue, *prev; /* BFS scratch */
 	asp_node self_reported; /* last function reported for direct recursion */
-	int full;
+	int full;               /* the call graph is off: table full or out of memory */
 };
 
 static unsigned hash(const char *s)
@@ -52,7 +49,7 @@ static struct state *state_of(struct asp_ctx *ctx)
 	struct state *s = asp_ctx_state(ctx);
 
 	if (s)
-		return s->full ? NULL : s;
+		return s;
 	s = asp_ctx_alloc(ctx, sizeof *s);
 	if (!s)
 		return NULL;
@@ -64,7 +61,7 @@ static struct state *state_of(struct asp_ctx *ctx)
 	if (!s->f || !s->slots || !s->queue || !s->prev)
 		s->full = 1;
 	asp_ctx_set_state(ctx, s);
-	return s->full ? NULL : s;
+	return s;
 }
 
 /* Index of the function called `name`; creates it. -1 when the table is full. */
@@ -113,16 +110,20 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 		s->self_reported = fn;
 		return ASP_WALK_CONTINUE;
 	}
+	if (s->full)
+		return ASP_WALK_CONTINUE;   /* direct recursion is still reported */
 	from = intern(s, caller);
 	to = intern(s, callee);
 	if (from < 0 || to < 0)
-		return ASP_WALK_DONE;
+		return ASP_WALK_CONTINUE;
 	for (e = s->f[from].out; e; e = e->next)
 		if (e->to == (unsigned)to)
 			return ASP_WALK_CONTINUE;
 	e = asp_ctx_alloc(ctx, sizeof *e);
-	if (!e)
-		return ASP_WALK_DONE;
+	if (!e) {
+		s->full = 1;
+		return ASP_WALK_CONTINUE;
+	}
 	e->to = (unsigned)to;
 	e->call = n;
 	e->next = s->f[from].out;

@@ -1,10 +1,8 @@
 /*
- * MDS-PTR-001: sizeof of a pointer used where the size of the buffer it
- * points to is meant: memset(p, 0, sizeof p), snprintf(buf, sizeof buf, ...)
- * with buf a pointer, sizeof of an array parameter (always a pointer), the
- * element count sizeof(p) / sizeof(p[0]) on a pointer, and malloc(sizeof s)
- * with s a string pointer. sizeof of a type name, of a pointer that is not
- * the buffer the call works on, or of a pointer to pointers stays silent.
+ * MDS-PTR-001: sizeof of a pointer where the buffer's size is meant
+ * (memset(p, 0, sizeof p), sizeof of an array parameter, sizeof(p) / sizeof(p[0]),
+ * malloc(sizeof str)): the length silently becomes 4 or 8 bytes. Silent for type
+ * names, pointers to pointers, and pointers that are not the call's buffer.
  */
 #include "asepsis/checker.h"
 
@@ -88,6 +86,21 @@ static asp_node strip_casts(struct asp_ctx *ctx, asp_node n)
 		n = asp_node_child(ctx, n, c - 1);
 	}
 	return n;
+}
+
+/*
+ * A name for messages: the variable, member or literal an expression is.
+ * Token text is avoided: inside a macro expansion it is not the code's text.
+ */
+static const char *name_of(struct asp_ctx *ctx, asp_node e, const char *fallback)
+{
+	e = strip_casts(ctx, e);
+	switch (asp_node_kind(e)) {
+	case ASP_NODE_DECL_REF: case ASP_NODE_MEMBER_REF: case ASP_NODE_STRING_LITERAL:
+		return asp_node_spelling(ctx, e);
+	default:
+		return fallback;
+	}
 }
 
 /* Two expressions that designate the same object: p, s.f, s->f, *p, a[2]. */
@@ -292,7 +305,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 		asp_report(ctx, n, RULE,
 			   "element count computed with sizeof on pointer '%s': the result is "
 			   "the size of a pointer divided by the element size, not the length",
-			   asp_node_text(ctx, op, 16));
+			   name_of(ctx, op, "pointer"));
 		return ASP_WALK_CONTINUE;
 	}
 	call = enclosing_call(ctx, n, &arg, &direct);
@@ -308,7 +321,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 			if (same_object(ctx, strip_casts(ctx, asp_node_arg(ctx, call, k)), op, 0)) {
 				asp_report(ctx, n, RULE,
 					   "sizeof(%s) is the size of the pointer, not of the buffer "
-					   "%s() works on", asp_node_text(ctx, op, 16), name);
+					   "%s() works on", name_of(ctx, op, "pointer"), name);
 				break;
 			}
 		}
@@ -323,8 +336,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 		    (target.flags & ASP_TYPE_POINTER) && !(target.pointee_flags & ASP_TYPE_POINTER))
 			asp_report(ctx, n, RULE,
 				   "%s(sizeof(%s)) allocates the size of a pointer, not of the "
-				   "string '%s' points to", name, asp_node_text(ctx, op, 16),
-				   asp_node_text(ctx, op, 16));
+				   "string it points to", name, name_of(ctx, op, "pointer"));
 	}
 	return ASP_WALK_CONTINUE;
 }

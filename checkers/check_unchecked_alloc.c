@@ -1,12 +1,8 @@
 /*
- * MDS-MEM-004: a local pointer that receives malloc/calloc/realloc/strdup
- * (or an RTOS allocator) is dereferenced, or handed to memcpy/strcpy/strlen
- * and the like, before any NULL test of it. Source order within the function
- * stands in for the paths (a flow engine will replace it): any test of the
- * pointer in a condition, or a condition on a call that takes it, counts as a
- * check; a reassignment, or the pointer escaping (stored, returned, its
- * address taken), ends tracking. Passing it to an unknown function is not a
- * dereference. One finding per allocation.
+ * MDS-MEM-004: a local pointer from malloc/calloc/realloc/strdup (or an RTOS
+ * allocator) dereferenced or passed to memcpy/strlen-like functions before any
+ * NULL test. Source order stands in for paths: any test in a condition is a
+ * check; reassignment or escape ends tracking; an unknown callee is not a use.
  */
 #include "asepsis/checker.h"
 

@@ -43,7 +43,16 @@ void wifi_defaults(struct wifi_cfg *cfg)
 	memcpy(cfg->access_token, "tk-prod-7781", 13u); // expect: MDS-SEC-001
 }
 
+static const struct wifi_cfg g_factory_wifi = {
+	.ssid = "pump-net",
+	.admin_password = "factory1", // expect: MDS-SEC-001
+};
+
+/* positional initialisers are not matched to field names */
+static const struct wifi_cfg g_legacy_wifi = { "pump-net", "factory2" }; // known-miss: MDS-SEC-001
+
 int pin_code_len(void)
 {
-	return (int)strlen(pinCode) + (int)sizeof service_password + g_authenticated;
+	return (int)strlen(pinCode) + (int)sizeof service_password + g_authenticated +
+	       (g_factory_wifi.ssid != g_legacy_wifi.ssid);
 }

@@ -17,6 +17,18 @@ struct parser {
 
 int verify_password_hash(const char *pw);
 
+struct form_field {
+	const char *name;
+	const char *password_label;
+	const char *admin_password;
+};
+
+static const struct form_field g_login_form = {
+	.name = "login",
+	.password_label = "Password",
+	.admin_password = "",
+};
+
 static const char *const password_prompt = "Password: ";
 static const char pwd_label[] = "password";
 static const char password_mask[] = "********";
@@ -69,5 +81,6 @@ const char *prompt_text(void)
 size_t credential_sizes(void)
 {
 	return sizeof password + sizeof passphrase + sizeof password_mask +
+	       strlen(g_login_form.name) +
 	       strlen(pass_result) + strlen(secret_file);
 }
