@@ -358,6 +358,7 @@ static int load_config(struct check_opts *o, const char *root, struct config *cf
 		if (access(path, F_OK) == 0)
 			file = path;
 	}
+	cfg->fail_on = -1;
 	if (file) {
 		rc = config_load(cfg, file, err);
 		if (rc)

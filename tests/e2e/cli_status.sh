@@ -15,6 +15,12 @@ expect_status 0 "$ASEPSIS" check --no-db --fail-on none latin1.c
 expect_status 2 "$ASEPSIS" check --no-db --fail-on fatal latin1.c
 expect_grep "fail-on" "$WORK/err" "bad --fail-on value named"
 
+# the default gate is error: an error-level finding fails the run
+printf 'char *gets(char *);\nvoid f(char *b) { gets(b); }\n' > gets.c
+expect_status 1 "$ASEPSIS" check --no-db gets.c
+expect_grep "gets.c:2:19: error: .*\[MDS-BAN-001\]" "$WORK/out" "default gate"
+expect_status 0 "$ASEPSIS" check --no-db --fail-on none gets.c
+
 # usage errors
 expect_status 2 "$ASEPSIS" check --bogus
 expect_grep "\-\-bogus: unknown option" "$WORK/err" "bad option named"
