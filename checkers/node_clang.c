@@ -70,15 +70,57 @@ static const char *clang_spelling(struct asp_ctx *ctx, asp_node n)
 	return node_clang_take(ctx, clang_getCursorSpelling(node_clang_cursor(n)));
 }
 
+static const char *clang_line_text(struct asp_ctx *ctx, const char *path, unsigned line);
+
+/*
+ * Text of a node that comes out of a macro expansion: its tokens live in the
+ * macro's definition, so the stable text is the invoking source line, with
+ * white space collapsed.
+ */
+static const char *macro_site_text(struct asp_ctx *ctx, CXSourceLocation start)
+{
+	CXFile f = NULL;
+	unsigned line = 0;
+	const char *raw, *p;
+	char *out, *o;
+
+	clang_getExpansionLocation(start, &f, &line, NULL, NULL);
+	raw = f ? clang_line_text(ctx, node_clang_file_path(ctx, f), line) : NULL;
+	if (!raw)
+		return "";
+	out = arena_alloc(ctx->arena, strlen(raw) + 1);
+	if (!out)
+		return "";
+	for (o = out, p = raw; *p; p++) {
+		if (*p == ' ' || *p == '\t') {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		*o++ = *p;
+	}
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
+}
+
 static const char *clang_text(struct asp_ctx *ctx, asp_node n, unsigned max_tokens)
 {
 	CXTranslationUnit tu = front(ctx)->tu;
 	CXToken *toks = NULL;
-	unsigned ntoks = 0, i;
+	unsigned ntoks = 0, i, soff = 0, eoff = 0;
 	size_t len = 0, cap = 0;
 	char *out = NULL;
+	CXSourceRange extent = clang_getCursorExtent(node_clang_cursor(n));
+	CXSourceLocation start = clang_getRangeStart(extent);
+	CXFile sf = NULL, ef = NULL;
 
-	clang_tokenize(tu, clang_getCursorExtent(node_clang_cursor(n)), &toks, &ntoks);
+	clang_getSpellingLocation(start, &sf, NULL, NULL, &soff);
+	clang_getExpansionLocation(start, &ef, NULL, NULL, &eoff);
+	if (sf && ef && (!clang_File_isEqual(sf, ef) || soff != eoff))
+		return macro_site_text(ctx, start);
+	clang_tokenize(tu, extent, &toks, &ntoks);
 	for (i = 0; i < ntoks && i < max_tokens; i++) {
 		CXString s = clang_getTokenSpelling(tu, toks[i]);
 		const char *p = clang_getCString(s);

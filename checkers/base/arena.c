@@ -84,6 +84,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	c->used = size;
 	memset(c->data, 0, size);
 	(void)need;
+	(void)p;
 	return c->data;
 #else
 	c = a->head;
