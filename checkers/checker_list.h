@@ -1,2 +1,13 @@
 /* Every built-in checker, one line each; registry.c expands this list twice. */
 CHECKER(switch_default)
+CHECKER(null_deref)
+CHECKER(unchecked_alloc_flow)
+CHECKER(use_after_free)
+CHECKER(double_free)
+CHECKER(memory_leak)
+CHECKER(resource_leak)
+CHECKER(uninit_read)
+CHECKER(div_zero)
+CHECKER(index_range)
+CHECKER(local_addr_escape)
+CHECKER(secret_dead_store)

@@ -63,6 +63,7 @@ struct asp_ctx {
 	struct ctx_finding *findings, **tail;
 	unsigned nfindings;
 	int findings_capped;
+	void *flow;                   /* flow/ cache of the current function */
 };
 
 /* The statement node n belongs to when the engine knows better than the stack. */
