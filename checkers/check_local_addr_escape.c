@@ -62,6 +62,14 @@ static int classify(struct la *u, const struct cfg *g, unsigned eid, asp_node v,
 	*src = -1;
 	if (asp_node_kind(v) == ASP_NODE_UNARY_OP && asp_node_operator(ctx, v) == ASP_OP_ADDR_OF)
 		return is_local_storage(ctx, asp_node_child(ctx, v, 0), 0) ? K_LOCAL : K_OTHER;
+	if (asp_node_kind(v) == ASP_NODE_MEMBER_REF || asp_node_kind(v) == ASP_NODE_SUBSCRIPT) {
+		struct asp_type t;
+
+		if (asp_node_type(ctx, v, &t) && (t.flags & ASP_TYPE_ARRAY) &&
+		    is_local_storage(ctx, v, 0))
+			return K_LOCAL;
+		return K_OTHER;
+	}
 	if (asp_node_kind(v) == ASP_NODE_DECL_REF) {
 		int var = flow_node_var(ctx, g, eid, v);
 

@@ -2,7 +2,7 @@
  * MDS-SEC-002: memset/bzero clearing a local buffer whose name says it holds
  * a secret, when the buffer is not read again before the function returns:
  * the store is dead and the compiler may remove it. Own lattice: per
- * tracked buffer, the clearing call still pending (element + 1) or 0.
+ * clearing call, whether it is still pending (no use of its buffer since).
  */
 #include "asepsis/checker.h"
 #include "flow/dataflow.h"
@@ -13,9 +13,10 @@
 struct sd {
 	struct asp_ctx *ctx;
 	unsigned char *tracked;      /* per variable */
-	int *cleared;                /* per element: variable a clearing call clears, or -1 */
-	unsigned char *reported;     /* per element */
-	unsigned n;
+	int *cleared;                /* per element: its clearing-site index, or -1 */
+	unsigned *site_eid;          /* per site: the clearing call */
+	int *site_var;               /* per site: the buffer */
+	unsigned n;                  /* sites */
 };
 
 static int secret_part(const char *p, size_t len)
@@ -68,28 +69,30 @@ static int clearing_call(const char *name)
 
 static void join(void *user, void *dst, const void *src)
 {
-	int *d = dst;
-	const int *s = src;
+	unsigned char *d = dst;
+	const unsigned char *s = src;
 	unsigned i, n = ((struct sd *)user)->n;
 
 	for (i = 0; i < n; i++)
-		if (s[i] && (!d[i] || s[i] < d[i]))
-			d[i] = s[i];
+		d[i] |= s[i];
 }
 
 static void transfer(void *user, void *state, const struct cfg *g, unsigned eid, int report)
 {
 	struct sd *u = user;
-	int *st = state;
+	unsigned char *st = state;
 	const struct cfg_elem *e = &g->elems[eid];
+	unsigned i;
 
 	(void)report;
 	if (u->cleared[eid] >= 0) {
-		st[u->cleared[eid]] = (int)eid + 1;
+		st[u->cleared[eid]] = 1;
 		return;
 	}
 	if (e->var >= 0 && u->tracked[e->var] && !(e->flags & CFG_EF_DECL))
-		st[e->var] = 0;   /* any other use keeps the clearing alive */
+		for (i = 0; i < u->n; i++)
+			if (u->site_var[i] == e->var)
+				st[i] = 0;   /* a later use keeps the clearing alive */
 }
 
 static void func_end(struct asp_ctx *ctx, asp_node fn)
@@ -97,19 +100,19 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 	const struct cfg *g = flow_cfg(ctx, fn);
 	struct sd u;
 	struct flow_ops ops;
-	const int *exit_st = NULL;
+	const unsigned char *exit_st = NULL;
 	const void *xs = NULL;
-	unsigned i, any = 0;
+	unsigned i;
 
 	if (!g || !g->nvars)
 		return;
 	memset(&u, 0, sizeof u);
 	u.ctx = ctx;
-	u.n = g->nvars;
 	u.tracked = flow_alloc(ctx, g->nvars);
 	u.cleared = flow_alloc(ctx, (g->nelems + 1) * sizeof *u.cleared);
-	u.reported = flow_alloc(ctx, g->nelems + 1);
-	if (!u.tracked || !u.cleared || !u.reported)
+	u.site_eid = flow_alloc(ctx, 64 * sizeof *u.site_eid);
+	u.site_var = flow_alloc(ctx, 64 * sizeof *u.site_var);
+	if (!u.tracked || !u.cleared || !u.site_eid || !u.site_var)
 		return;
 	for (i = 0; i < g->nvars; i++) {
 		unsigned f = g->vars[i].flags;
@@ -130,32 +133,28 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 			    asp_node_operator(ctx, a) == ASP_OP_ADDR_OF)
 				a = flow_strip(ctx, asp_node_child(ctx, a, 0));
 			v = flow_node_var(ctx, g, i, a);
-			if (v >= 0 && u.tracked[v]) {
-				u.cleared[i] = v;
-				any = 1;
+			if (v >= 0 && u.tracked[v] && u.n < 64) {
+				u.site_eid[u.n] = i;
+				u.site_var[u.n] = v;
+				u.cleared[i] = (int)u.n++;
 			}
 		}
 	}
-	if (!any)
+	if (!u.n)
 		return;
 	memset(&ops, 0, sizeof ops);
-	ops.state_size = g->nvars * sizeof(int);
+	ops.state_size = u.n;
 	ops.join = join;
 	ops.transfer = transfer;
 	if (flow_solve(ctx, g, &ops, &u, &xs) != 0 || !xs)
 		return;
 	exit_st = xs;
-	for (i = 0; i < g->nvars; i++) {
-		int site = exit_st[i];
-
-		if (!site || u.reported[site - 1])
-			continue;
-		u.reported[site - 1] = 1;
-		asp_report(ctx, g->elems[site - 1].node, "MDS-SEC-002",
-			   "'%s' is cleared here but never read afterwards: the compiler may "
-			   "remove this store; use explicit_bzero, memset_s or memset_explicit",
-			   g->vars[i].name);
-	}
+	for (i = 0; i < u.n; i++)
+		if (exit_st[i])
+			asp_report(ctx, g->elems[u.site_eid[i]].node, "MDS-SEC-002",
+				   "'%s' is cleared here but never read afterwards: the compiler may "
+				   "remove this store; use explicit_bzero, memset_s or memset_explicit",
+				   g->vars[u.site_var[i]].name);
 }
 
 static const int kinds[] = { 0 };

@@ -12,6 +12,7 @@
 struct ui {
 	struct asp_ctx *ctx;
 	unsigned char *tracked;
+	unsigned *first;             /* per variable: earliest reading element + 1 */
 	size_t n;
 };
 
@@ -47,10 +48,9 @@ static void transfer(void *user, void *state, const struct cfg *g, unsigned eid,
 		break;
 	default:
 		if (st[e->var]) {
-			if (report)
-				asp_report(u->ctx, e->node, "MDS-INIT-001",
-					   "'%s' is read before it is initialised on some path",
-					   g->vars[e->var].name);
+			/* one finding per variable, like the compiler: the earliest read */
+			if (report && (!u->first[e->var] || eid + 1 < u->first[e->var]))
+				u->first[e->var] = eid + 1;
 			st[e->var] = 0;
 		}
 		break;
@@ -69,7 +69,8 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 	u.ctx = ctx;
 	u.n = g->nvars;
 	u.tracked = flow_alloc(ctx, g->nvars);
-	if (!u.tracked)
+	u.first = flow_alloc(ctx, g->nvars * sizeof *u.first);
+	if (!u.tracked || !u.first)
 		return;
 	for (i = 0; i < g->nvars; i++) {
 		unsigned f = g->vars[i].flags;
@@ -84,7 +85,13 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 	ops.state_size = g->nvars;
 	ops.join = join;
 	ops.transfer = transfer;
-	flow_solve(ctx, g, &ops, &u, NULL);
+	if (flow_solve(ctx, g, &ops, &u, NULL) != 0)
+		return;
+	for (i = 0; i < g->nvars; i++)
+		if (u.first[i])
+			asp_report(ctx, g->elems[u.first[i] - 1].node, "MDS-INIT-001",
+				   "'%s' is read before it is initialised on some path",
+				   g->vars[i].name);
 }
 
 static const int kinds[] = { 0 };

@@ -753,8 +753,11 @@ static unsigned label_block(struct builder *b, CXCursor label)
 {
 	unsigned i;
 
+	/* a goto's referenced label and the walked label statement are distinct
+	   cursors for the same statement: compare where they are */
 	for (i = 0; i < b->nlabels; i++)
-		if (clang_equalCursors(b->labels[i].stmt, label))
+		if (clang_equalLocations(clang_getCursorLocation(b->labels[i].stmt),
+					 clang_getCursorLocation(label)))
 			return b->labels[i].block;
 	if (b->nlabels == b->caplabels) {
 		unsigned ncap = b->caplabels ? b->caplabels * 2 : 8;
