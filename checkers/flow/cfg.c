@@ -124,6 +124,8 @@ static struct cfg_elem *emit(struct builder *b, CXCursor c)
 		b->elems = p;
 		b->capelems = ncap;
 	}
+	if (b->cur == NONE)
+		b->cur = new_block(b);   /* code after a condition with no block yet */
 	be = &b->elems[b->nelems++];
 	memset(be, 0, sizeof *be);
 	be->block = b->cur;
@@ -724,8 +726,7 @@ static void cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 
 		kids_load(&ks, c);
 		if (ks.n == 3) {
-			cond(b, ks.v[1], t, f);
-			expr(b, ks.v[2], CFG_USE_READ, c, 0, 0);
+			cond(b, ks.v[1], t, f);   /* the expected value is a constant */
 			kids_free(&ks);
 			b->depth--;
 			return;

@@ -531,6 +531,33 @@ static unsigned site_line(struct mm *m, uint32_t site)
 	return site ? flow_line(m->ctx, m->g->elems[site - 1].node) : 0;
 }
 
+static void leak_event(struct mm *m, int slot, uint32_t site, int kind)
+{
+	struct flow_event ev;
+
+	if (m->leaked[site - 1])
+		return;
+	m->leaked[site - 1] = 1;
+	memset(&ev, 0, sizeof ev);
+	ev.kind = FLOW_EV_LEAK;
+	ev.node = m->g->elems[site - 1].node;
+	ev.var = m->g->vars[m->var_of[slot]].name;
+	ev.what = m->act[site - 1].what;
+	ev.resource = kind != RK_MEM;
+	flow_ev_push(m->ctx, &m->ev, &ev);
+}
+
+/* The last copy of an owned value is overwritten: nothing can release it. */
+static void overwrite_leak(struct mm *m, const struct mv *st, int slot)
+{
+	unsigned i;
+
+	for (i = 0; i < m->nslots; i++)
+		if ((int)i != slot && st[i].site == st[slot].site)
+			return;
+	leak_event(m, slot, st[slot].site, st[slot].kind);
+}
+
 static void mm_transfer(void *user, void *state, const struct cfg *g, unsigned eid, int report)
 {
 	struct mm *m = user;
@@ -542,6 +569,9 @@ static void mm_transfer(void *user, void *state, const struct cfg *g, unsigned e
 	case MA_SET: {
 		struct mv *v = &st[a->slot];
 
+		if (report && (v->own & O_OWNED) && v->site && v->nul != N_NULL &&
+		    !(a->val == V_VAR && st[a->src].site == v->site))
+			overwrite_leak(m, st, a->slot);
 		switch (a->val) {
 		case V_ALLOC:
 			v->nul = a->nul_src;
@@ -639,24 +669,9 @@ static void leaks_at_exit(struct mm *m, const struct mv *st)
 {
 	unsigned i;
 
-	for (i = 0; i < m->nslots; i++) {
-		uint32_t site = st[i].site;
-
-		if (!(st[i].own & O_OWNED) || !site || st[i].nul == N_NULL || m->leaked[site - 1])
-			continue;
-		m->leaked[site - 1] = 1;
-		{
-			struct flow_event ev;
-
-			memset(&ev, 0, sizeof ev);
-			ev.kind = FLOW_EV_LEAK;
-			ev.node = m->g->elems[site - 1].node;
-			ev.var = m->g->vars[m->var_of[i]].name;
-			ev.what = m->act[site - 1].what;
-			ev.resource = st[i].kind != RK_MEM;
-			flow_ev_push(m->ctx, &m->ev, &ev);
-		}
-	}
+	for (i = 0; i < m->nslots; i++)
+		if ((st[i].own & O_OWNED) && st[i].site && st[i].nul != N_NULL)
+			leak_event(m, (int)i, st[i].site, st[i].kind);
 }
 
 unsigned flow_mem_events(struct asp_ctx *ctx, asp_node fn, const struct flow_event **out)
