@@ -9,9 +9,14 @@
 
 #include <string.h>
 
+/* per variable: U may be uninitialised, I may be initialised */
+#define U 1u
+#define I 2u
+
 struct ui {
 	struct asp_ctx *ctx;
 	unsigned char *tracked;
+	unsigned char *loop_written;  /* written (not read-modify-write) inside a loop */
 	unsigned *first;             /* per variable: earliest reading element + 1 */
 	size_t n;
 };
@@ -35,7 +40,7 @@ static void transfer(void *user, void *state, const struct cfg *g, unsigned eid,
 	if (e->var < 0 || !u->tracked[e->var])
 		return;
 	if (e->flags & CFG_EF_DECL) {
-		st[e->var] = !(e->flags & CFG_EF_INIT);
+		st[e->var] = (e->flags & CFG_EF_INIT) ? I : U;
 		return;
 	}
 	if (asp_node_kind(e->node) != ASP_NODE_DECL_REF)
@@ -44,16 +49,59 @@ static void transfer(void *user, void *state, const struct cfg *g, unsigned eid,
 	case CFG_USE_WRITE:
 	case CFG_USE_ADDR:
 	case CFG_USE_MEMBER:
-		st[e->var] = 0;
+		st[e->var] = I;
 		break;
 	default:
-		if (st[e->var]) {
+		/* definitely uninitialised, or maybe while no loop writes it: values
+		   carried round a loop by a flag (`if (first || v < best)`) stay quiet,
+		   as with the compiler's -Wsometimes-uninitialized */
+		if ((st[e->var] & U) && (!(st[e->var] & I) || !u->loop_written[e->var])) {
 			/* one finding per variable, like the compiler: the earliest read */
 			if (report && (!u->first[e->var] || eid + 1 < u->first[e->var]))
 				u->first[e->var] = eid + 1;
-			st[e->var] = 0;
 		}
+		st[e->var] = I;
 		break;
+	}
+}
+
+/* Blocks between a loop head and the source of a back edge to it (in reverse
+   post-order) are taken as the loop's body: exact for structured code. */
+static void mark_loop_writes(const struct cfg *g, unsigned char *out)
+{
+	unsigned b, k;
+
+	for (b = 0; b < g->nblocks; b++) {
+		const struct cfg_block *bl = &g->blocks[b];
+		unsigned lo = 0, hi = 0, h;
+		int in_loop = 0;
+
+		if (bl->rpo == (unsigned)-1)
+			continue;
+		for (h = 0; h < g->nblocks && !in_loop; h++) {
+			const struct cfg_block *hb = &g->blocks[h];
+
+			if (!hb->loop_head || hb->rpo > bl->rpo)
+				continue;
+			lo = hb->rpo;
+			hi = lo;
+			for (k = 0; k < hb->npred; k++) {
+				const struct cfg_edge *e = &g->edges[g->pred_edges[hb->pred + k]];
+				unsigned r = g->blocks[e->from].rpo;
+
+				if (r != (unsigned)-1 && r >= lo && r > hi)
+					hi = r;
+			}
+			in_loop = bl->rpo >= lo && bl->rpo <= hi;
+		}
+		if (!in_loop)
+			continue;
+		for (k = 0; k < bl->nelems; k++) {
+			const struct cfg_elem *e = &g->elems[bl->first + k];
+
+			if (e->var >= 0 && (e->use == CFG_USE_WRITE || e->use == CFG_USE_ADDR))
+				out[e->var] = 1;
+		}
 	}
 }
 
@@ -70,8 +118,10 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 	u.n = g->nvars;
 	u.tracked = flow_alloc(ctx, g->nvars);
 	u.first = flow_alloc(ctx, g->nvars * sizeof *u.first);
-	if (!u.tracked || !u.first)
+	u.loop_written = flow_alloc(ctx, g->nvars);
+	if (!u.tracked || !u.first || !u.loop_written)
 		return;
+	mark_loop_writes(g, u.loop_written);
 	for (i = 0; i < g->nvars; i++) {
 		unsigned f = g->vars[i].flags;
 

@@ -42,6 +42,10 @@ struct builder {
 	unsigned cur, exit;
 	unsigned brk, cont, dispatch;
 	int *has_default;
+	/* switch on a constant (sizeof in kernel macros): only the matching label */
+	int sw_const_valid, sw_matched;
+	long long sw_const;
+	unsigned sw_default;
 	unsigned depth;
 	int failed;
 	const char *why;
@@ -302,6 +306,7 @@ static int var_add(struct builder *b, CXCursor decl, int is_param)
 /* --- expressions --------------------------------------------------------- */
 
 static void stmt(struct builder *b, CXCursor c);
+static int const_value(CXCursor c, long long *v);
 static void cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
 
 static int noreturn_call(struct builder *b, CXCursor ref, const char *name)
@@ -870,19 +875,28 @@ static void loop_body(struct builder *b, CXCursor body, unsigned brk, unsigned c
 
 static void stmt_switch(struct builder *b, const struct kids *ks)
 {
-	unsigned sb = b->brk, sd = b->dispatch, x = new_block(b);
+	unsigned sb = b->brk, sd = b->dispatch, x = new_block(b), sdef = b->sw_default;
 	int *shd = b->has_default, hd = 0;
+	int scv = b->sw_const_valid, smt = b->sw_matched;
+	long long sc = b->sw_const, v = 0;
 	CXCursor none = clang_getNullCursor();
 	unsigned i;
+	int cv = 0;
 
 	for (i = 0; i + 1 < ks->n; i++) {
 		CXCursor k = kids_at(ks, i);
 
-		if (is_expr(k))
+		if (is_expr(k)) {
+			cv = const_value(strip(k), &v);
 			expr(b, k, CFG_USE_READ, none, 0, 0);
-		else if (clang_getCursorKind(k) == CXCursor_DeclStmt)
+		} else if (clang_getCursorKind(k) == CXCursor_DeclStmt) {
 			stmt(b, k);
+		}
 	}
+	b->sw_const_valid = cv;
+	b->sw_const = v;
+	b->sw_matched = 0;
+	b->sw_default = NONE;
 	b->dispatch = b->cur;
 	b->brk = x;
 	b->has_default = &hd;
@@ -890,13 +904,20 @@ static void stmt_switch(struct builder *b, const struct kids *ks)
 	if (ks->n >= 1)
 		stmt(b, kids_at(ks, ks->n - 1));
 	jump(b, x);
-	if (!hd) {
+	if (b->sw_const_valid && !b->sw_matched) {
+		b->cur = b->dispatch;
+		jump(b, b->sw_default != NONE ? b->sw_default : x);
+	} else if (!hd) {
 		b->cur = b->dispatch;
 		jump(b, x);
 	}
 	b->brk = sb;
 	b->dispatch = sd;
 	b->has_default = shd;
+	b->sw_const_valid = scv;
+	b->sw_matched = smt;
+	b->sw_const = sc;
+	b->sw_default = sdef;
 	b->cur = x;
 }
 
@@ -1016,8 +1037,21 @@ static void stmt(struct builder *b, CXCursor c)
 
 		jump(b, nb);
 		if (b->dispatch != NONE) {
+			long long cv = 0;
+			int take = 1;
+
+			if (b->sw_const_valid) {
+				/* a constant switch: only the label that matches */
+				take = k == CXCursor_CaseStmt && ks.n >= 2 &&
+				       const_value(strip(ks.v[0]), &cv) && cv == b->sw_const;
+				if (take)
+					b->sw_matched = 1;
+				if (k == CXCursor_DefaultStmt)
+					b->sw_default = nb;
+			}
 			b->cur = b->dispatch;
-			jump(b, nb);
+			if (take)
+				jump(b, nb);
 			if (k == CXCursor_DefaultStmt && b->has_default)
 				*b->has_default = 1;
 		}
@@ -1074,6 +1108,11 @@ static void stmt(struct builder *b, CXCursor c)
 		break;
 	case CXCursor_GCCAsmStmt:
 	case CXCursor_MSAsmStmt:
+		/* operands: outputs are written, inputs read; which is which is not
+		   exposed, so all count as "address taken" (may be written) */
+		for (i = 0; i < ks.n && !b->failed; i++)
+			if (is_expr(kids_at(&ks, i)))
+				expr(b, kids_at(&ks, i), CFG_USE_ADDR, c, 0, 0);
 		emit(b, c);
 		break;
 	default:
