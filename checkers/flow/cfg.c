@@ -643,9 +643,16 @@ static int const_value(CXCursor c, long long *v)
 	    k != CXCursor_UnaryExpr && k != CXCursor_BinaryOperator &&
 	    k != CXCursor_UnaryOperator && k != CXCursor_DeclRefExpr)
 		return 0;
-	if (k == CXCursor_DeclRefExpr &&
-	    clang_getCursorKind(clang_getCursorReferenced(c)) != CXCursor_EnumConstantDecl)
-		return 0;
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(c);
+		enum CXCursorKind dk = clang_getCursorKind(d);
+
+		/* enumerators, and const variables with a constant initialiser */
+		if (dk != CXCursor_EnumConstantDecl &&
+		    (dk != CXCursor_VarDecl ||
+		     !clang_isConstQualifiedType(clang_getCursorType(d))))
+			return 0;
+	}
 	ev = clang_Cursor_Evaluate(c);
 	if (!ev)
 		return 0;

@@ -242,7 +242,9 @@ static void plan_element(struct rm *m, unsigned eid)
 		    t.array_len <= 1)
 			return;
 		rexpr_of(m, eid, asp_node_child(ctx, e->node, 1), &a->x);
-		if (a->x.kind == RV_VAR) {   /* constant indexes belong to MDS-BND-001 */
+		/* constant indexes belong to MDS-BND-001; i + c is left alone because
+		   strided loops (i += 2 ... a[i + 1]) need congruences to be exact */
+		if (a->x.kind == RV_VAR && a->x.c == 0) {
 			a->op = RA_INDEX;
 			a->len = t.array_len;
 		}
