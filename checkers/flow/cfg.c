@@ -576,6 +576,11 @@ static void expr(struct builder *b, CXCursor c, int use, CXCursor parent, unsign
 			unsigned ef = (!arrow && (use == CFG_USE_WRITE || (eflags & CFG_EF_LVALUE_PART)))
 					      ? CFG_EF_LVALUE_PART : 0;
 
+			if (arrow && (use == CFG_USE_ADDR || (eflags & CFG_EF_DERIVED)))
+				ef = CFG_EF_DERIVED;
+			else if (!arrow && (eflags & CFG_EF_DERIVED))
+				ef = CFG_EF_DERIVED;
+
 			expr(b, ks.v[0], sub, c, 0, ef);
 		}
 		kids_free(&ks);
@@ -595,6 +600,11 @@ static void expr(struct builder *b, CXCursor c, int use, CXCursor parent, unsign
 				       : (use == CFG_USE_ADDR ? CFG_USE_ADDR : CFG_USE_MEMBER);
 			unsigned ef = (arr && (use == CFG_USE_WRITE || (eflags & CFG_EF_LVALUE_PART)))
 					      ? CFG_EF_LVALUE_PART : 0;
+
+			if (!arr && (use == CFG_USE_ADDR || (eflags & CFG_EF_DERIVED)))
+				ef = CFG_EF_DERIVED;
+			else if (arr && (eflags & CFG_EF_DERIVED))
+				ef = CFG_EF_DERIVED;
 
 			expr(b, ks.v[1], CFG_USE_READ, c, 0, 0);
 			expr(b, ks.v[0], sub, c, 0, ef);

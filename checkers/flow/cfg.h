@@ -49,7 +49,8 @@ enum cfg_elem_flag {
 	CFG_EF_INIT = 1u << 1,      /* ... with an initialiser (evaluated just before) */
 	CFG_EF_RETURN = 1u << 2,    /* node is a return statement */
 	CFG_EF_NORETURN = 1u << 3,  /* node is a call that does not return */
-	CFG_EF_LVALUE_PART = 1u << 4 /* MEMBER use on the written side of an assignment */
+	CFG_EF_LVALUE_PART = 1u << 4, /* MEMBER use on the written side of an assignment */
+	CFG_EF_DERIVED = 1u << 5     /* DEREF under &: &p->f, &p[i] derive a pointer from p */
 };
 
 struct cfg_elem {

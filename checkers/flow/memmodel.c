@@ -115,7 +115,7 @@ struct mv {
 
 enum mop { MA_NONE = 0, MA_SET, MA_USE, MA_FREE, MA_ESCAPE, MA_CLOBBER };
 enum mval { V_UNKNOWN = 0, V_ALLOC, V_NULL, V_NONNULL, V_VAR };
-enum muse { U_DEREF = 1, U_CALL, U_ESCAPE };
+enum muse { U_DEREF = 1, U_CALL, U_ESCAPE, U_DEREF_ESCAPE };
 
 struct mact {
 	uint8_t op, how, val, kind;
@@ -312,7 +312,8 @@ static void plan_element(struct mm *m, unsigned eid)
 	switch (e->use) {
 	case CFG_USE_DEREF:
 		a->op = MA_USE;
-		a->how = U_DEREF;
+		/* &p->f keeps a pointer into *p: whoever gets it may own the block */
+		a->how = (e->flags & CFG_EF_DERIVED) ? U_DEREF_ESCAPE : U_DEREF;
 		break;
 	case CFG_USE_ARG: {
 		struct fnrole tmp;
@@ -606,7 +607,7 @@ static void mm_transfer(void *user, void *state, const struct cfg *g, unsigned e
 				event(m, FLOW_EV_USE_FREED, e->node, a->slot, NULL, 0, 0);
 			for_site(m, st, a->slot, clear_freed, NULL);
 		}
-		if (a->how == U_DEREF) {
+		if (a->how == U_DEREF || a->how == U_DEREF_ESCAPE) {
 			if (report && (v->nul & (N_NULL | N_ALLOC | N_OPEN))) {
 				int src = (v->nul & N_ALLOC) ? FLOW_NULL_ALLOC
 					  : (v->nul & N_OPEN) ? FLOW_NULL_OPEN : FLOW_NULL_EXPLICIT;
@@ -615,6 +616,8 @@ static void mm_transfer(void *user, void *state, const struct cfg *g, unsigned e
 				      site_line(m, v->site));
 			}
 			for_site(m, st, a->slot, set_nonnull, NULL);
+			if (a->how == U_DEREF_ESCAPE)
+				for_site(m, st, a->slot, set_escaped, NULL);
 		} else if (a->how == U_ESCAPE) {
 			for_site(m, st, a->slot, set_escaped, NULL);
 		}
