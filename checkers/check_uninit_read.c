@@ -12,6 +12,7 @@
 /* per variable: U may be uninitialised, I may be initialised */
 #define U 1u
 #define I 2u
+#define G 4u    /* maybe uninitialised, but a branch on another condition was taken since */
 
 struct ui {
 	struct asp_ctx *ctx;
@@ -105,6 +106,22 @@ static void mark_loop_writes(const struct cfg *g, unsigned char *out)
 	}
 }
 
+/* `if (c) x = 1; ... if (c) use(x)`: the second branch may be the same
+   decision, so a maybe-uninitialised value under it is not reported. */
+static int refine(void *user, void *state, const struct cfg *g, const struct cfg_edge *e)
+{
+	struct ui *u = user;
+	unsigned char *st = state;
+	size_t i;
+
+	if (g->blocks[e->from].loop_head)
+		return 1;
+	for (i = 0; i < u->n; i++)
+		if ((st[i] & U) && (st[i] & I))
+			st[i] = (unsigned char)((st[i] & ~U) | G);
+	return 1;
+}
+
 static void func_end(struct asp_ctx *ctx, asp_node fn)
 {
 	const struct cfg *g = flow_cfg(ctx, fn);
@@ -135,6 +152,7 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 	ops.state_size = g->nvars;
 	ops.join = join;
 	ops.transfer = transfer;
+	ops.refine = refine;
 	if (flow_solve(ctx, g, &ops, &u, NULL) != 0)
 		return;
 	for (i = 0; i < g->nvars; i++)

@@ -18,6 +18,8 @@
 #define N_ALLOC 2u     /* unchecked allocator result */
 #define N_OPEN 4u      /* unchecked fopen-style result */
 #define N_NONNULL 8u   /* non-null, or nothing known */
+#define N_NULLG 16u    /* null on some path, but a branch on another condition was
+			  taken since it merged with non-null paths: possibly correlated */
 /* ownership: may-bits */
 #define O_OWNED 1u
 #define O_FREED 2u
@@ -656,6 +658,16 @@ static int mm_refine(void *user, void *state, const struct cfg *g, const struct 
 	struct mv *st = state;
 	const struct etest *t = &m->test[e - g->edges];
 
+	if (e->kind != CFG_EDGE_NORMAL && !g->blocks[e->from].loop_head) {
+		unsigned i;
+
+		/* `p = NULL; if (c) p = q; ... if (c) *p`: the second branch may be the
+		   same decision; later dereferences of p under it are not reported */
+		for (i = 0; i < m->nslots; i++)
+			if ((int)i != (t->valid ? t->slot : -1) && (st[i].nul & N_NULL) &&
+			    (st[i].nul & N_NONNULL))
+				st[i].nul = (uint8_t)((st[i].nul & ~N_NULL) | N_NULLG);
+	}
 	if (!t->valid)
 		return 1;
 	if (t->null_if_true) {

@@ -426,6 +426,16 @@ static int rm_refine(void *user, void *state, const struct cfg *g, const struct 
 	const struct rtest *t = &m->test[e - g->edges];
 	struct iv *v, r;
 
+	if (!g->blocks[e->from].loop_head) {
+		unsigned i;
+
+		/* "zero on some path" that merged with other paths, then a branch on
+		   another condition: possibly the same decision; forget the mark */
+		for (i = 0; i < m->nslots; i++)
+			if ((int)i != (t->valid ? t->slot : -1) && st[i].has0 &&
+			    !(st[i].lo == 0 && st[i].hi == 0))
+				st[i].has0 = 0;
+	}
 	if (!t->valid)
 		return 1;
 	v = &st[t->slot];
