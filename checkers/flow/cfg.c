@@ -228,6 +228,19 @@ static int is_array_type(CXType t)
 	       t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
 }
 
+/* An integer constant expression (offsetof, __builtin_types_compatible_p, ...). */
+static int is_constant(CXCursor c)
+{
+	CXEvalResult ev = clang_Cursor_Evaluate(c);
+	int yes;
+
+	if (!ev)
+		return 0;
+	yes = clang_EvalResult_getKind(ev) == CXEval_Int;
+	clang_EvalResult_dispose(ev);
+	return yes;
+}
+
 /* --- variables ----------------------------------------------------------- */
 
 static int var_find(struct builder *b, CXCursor decl)
@@ -462,7 +475,23 @@ static void expr(struct builder *b, CXCursor c, int use, CXCursor parent, unsign
 		kids_load(&ks, c);
 		for (i = 0; i < ks.n; i++)
 			nexpr += is_expr(kids_at(&ks, i)) != 0;
-		for (i = 0; i < ks.n && !b->failed; i++) {
+		if (k == CXCursor_CStyleCastExpr && nexpr > 1) {
+			/* (typeof(*p) *)q: only the last expression is the operand;
+			   the others belong to the type and are not evaluated */
+			for (i = ks.n; i-- > 0;)
+				if (is_expr(kids_at(&ks, i))) {
+					expr(b, kids_at(&ks, i), use, parent, argi, eflags);
+					break;
+				}
+			kids_free(&ks);
+			e = emit(b, c);
+			if (e)
+				e->parent = node_clang_make(parent);
+			break;
+		}
+		if (k == CXCursor_UnexposedExpr && ks.n > 1 && is_constant(c))
+			nexpr = 0;   /* offsetof(typeof(*p), f) and friends: not evaluated */
+		for (i = 0; i < ks.n && !b->failed && nexpr; i++) {
 			CXCursor kc = kids_at(&ks, i);
 
 			if (!is_expr(kc))
