@@ -8,6 +8,7 @@
 #include "registry.h"
 #include "suppress.h"
 #include "walk_clang.h"
+#include "flow/dataflow.h"
 #include "pattern/pat.h"
 
 #include <stdio.h>
@@ -161,6 +162,7 @@ int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 				      "more than %u findings in this translation unit; "
 				      "the rest were dropped", ctx.nfindings);
 done:
+	flow_func_end(&ctx);
 	free(ctx.stack);
 	free(ctx.states);
 	arena_free(ctx.arena);

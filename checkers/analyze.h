@@ -74,6 +74,9 @@ struct analyze_options {
 	unsigned max_depth;           /* AST depth cap (0: 1500) */
 	unsigned max_findings;        /* per TU (0: 10000) */
 	size_t max_arena;             /* per TU arena cap in bytes (0: 1 GiB) */
+	/* project resource pairs (.asepsis.yml resource_pairs) for the flow rules */
+	const char *const *resource_open, *const *resource_close;
+	size_t nresource_pairs;
 };
 
 struct analyze_unit {

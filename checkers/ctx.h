@@ -68,6 +68,7 @@ struct asp_ctx {
 	unsigned nfindings;
 	int findings_capped;
 	struct suppress_file *suppress;   /* asepsis-ignore comments per file (suppress.c) */
+	void *flow;                   /* flow/ cache of the current function */
 };
 
 /* The statement node n belongs to when the engine knows better than the stack. */

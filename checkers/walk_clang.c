@@ -7,6 +7,7 @@
 #include "clang_front.h"
 #include "registry.h"
 #include "walk_clang.h"
+#include "flow/dataflow.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -134,6 +135,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	dispatch_leave(w, n, depth);
 	if (is_fn_def) {
 		dispatch_func_end(w, n);
+		flow_func_end(ctx);
 		ctx->function = saved_fn;
 	}
 	ctx->depth = depth;

@@ -544,6 +544,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	int have_old_sa = 0;
 	struct config cfg;
 	const char **rule_dirs = NULL;
+	const char **res_open = NULL, **res_close = NULL;
 	char *patient = NULL;
 	char *db_path = NULL, *cwd = NULL;
 	char **filters = NULL;
@@ -723,6 +724,21 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	aopts.rule_engine = rule_engine_of;
 	aopts.rule_data = rs;
 	aopts.root = run.root;
+	if (cfg.nresource_pairs) {
+		res_open = calloc(cfg.nresource_pairs, sizeof *res_open);
+		res_close = calloc(cfg.nresource_pairs, sizeof *res_close);
+		if (!res_open || !res_close) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < cfg.nresource_pairs; i++) {
+			res_open[i] = cfg.resource_pairs[i].open;
+			res_close[i] = cfg.resource_pairs[i].close;
+		}
+		aopts.resource_open = res_open;
+		aopts.resource_close = res_close;
+		aopts.nresource_pairs = cfg.nresource_pairs;
+	}
 	fres = calloc(work.n ? work.n : 1, sizeof *fres);
 	if (!fres) {
 		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
@@ -855,6 +871,8 @@ done:
 	store_close(store);
 	config_free(&cfg);
 	free(rule_dirs);
+	free(res_open);
+	free(res_close);
 	free(patient);
 	pat_rules_free(pat);
 	free(semantic);

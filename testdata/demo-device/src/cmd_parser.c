@@ -327,11 +327,11 @@ static int cmd_setpin(pump_ctx_t *ctx, const char *arg, char *reply, size_t repl
     }
     if (crypto_hash_pin(pin, hash, sizeof hash) != 0 ||
         hal_flash_write(FLASH_ADDR_PW_HASH, hash, sizeof hash) != 0) {
-        memset(pin, 0, sizeof pin);
+        memset(pin, 0, sizeof pin); // expect: MDS-SEC-002
         (void)snprintf(reply, reply_len, "SETPIN FAILED");
         return -1;
     }
-    memset(pin, 0, sizeof pin);
+    memset(pin, 0, sizeof pin); // expect: MDS-SEC-002
     log_event(LOG_WARN, "operator PIN changed");
     (void)snprintf(reply, reply_len, "SETPIN OK");
     return 0;
