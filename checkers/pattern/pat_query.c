@@ -34,7 +34,9 @@ static int offset_line(const struct pat_rule_src *r, uint32_t offset)
 	return line;
 }
 
-static int check_one(const struct pat_rule_src *r, struct asp_error *err)
+/* Compiles one rule's query alone, to name the rule when the combined
+   query does not compile. */
+static int locate_error(const struct pat_rule_src *r, struct asp_error *err)
 {
 	uint32_t off = 0;
 	TSQueryError qe = TSQueryErrorNone;
@@ -43,31 +45,8 @@ static int check_one(const struct pat_rule_src *r, struct asp_error *err)
 	size_t i;
 
 	if (q) {
-		/* every {{name}} of the message must be a capture of this query */
-		const char *m = r->message ? r->message : "";
-		int rc = ASP_OK;
-
-		while (!rc && (m = strstr(m, "{{")) != NULL) {
-			const char *e = strstr(m + 2, "}}");
-			uint32_t c, len = 0, nl;
-			int found = 0;
-
-			if (!e)
-				break;
-			nl = (uint32_t)(e - m - 2);
-			for (c = 0; c < ts_query_capture_count(q) && !found; c++) {
-				const char *name = ts_query_capture_name_for_id(q, c, &len);
-
-				found = len == nl && memcmp(name, m + 2, nl) == 0;
-			}
-			if (!found)
-				rc = error_set(err, ASP_ECONFIG, r->source, r->query_line, 0,
-					       "rule %s: message names {{%.*s}}, which the query "
-					       "does not capture", r->id, (int)nl, m + 2);
-			m = e + 2;
-		}
 		ts_query_delete(q);
-		return rc;
+		return ASP_OK;
 	}
 	snprintf(near, sizeof near, "%.30s", r->query + (off < strlen(r->query) ? off : 0));
 	for (i = 0; near[i]; i++)
@@ -76,6 +55,46 @@ static int check_one(const struct pat_rule_src *r, struct asp_error *err)
 	return error_set(err, ASP_ECONFIG, r->source, offset_line(r, off), 0,
 			 "rule %s: query %s at offset %u (near '%s')", r->id,
 			 query_error_name(qe), off, near);
+}
+
+static int is_ident(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '.' || c == '-';
+}
+
+/* 1 if the query text names the capture @name (a whole capture name). */
+static int query_captures(const char *q, const char *name, size_t len)
+{
+	const char *p = q;
+
+	while ((p = strchr(p, '@')) != NULL) {
+		p++;
+		if (strncmp(p, name, len) == 0 && !is_ident(p[len]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Every {{name}} of the message must be a capture of the rule's own query. */
+static int check_message(const struct pat_rule_src *r, struct asp_error *err)
+{
+	const char *m = r->message ? r->message : "";
+
+	while ((m = strstr(m, "{{")) != NULL) {
+		const char *e = strstr(m + 2, "}}");
+		size_t nl;
+
+		if (!e)
+			break;
+		nl = (size_t)(e - m - 2);
+		if (!query_captures(r->query, m + 2, nl))
+			return error_set(err, ASP_ECONFIG, r->source, r->query_line, 0,
+					 "rule %s: message names {{%.*s}}, which the query "
+					 "does not capture", r->id, (int)nl, m + 2);
+		m = e + 2;
+	}
+	return ASP_OK;
 }
 
 int pat_rules_compile(struct pat_rules **out, const struct pat_rule_src *rules, size_t n,
@@ -94,7 +113,7 @@ int pat_rules_compile(struct pat_rules **out, const struct pat_rule_src *rules, 
 		return error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 	pr->finding_capture = UINT32_MAX;
 	for (i = 0; i < n; i++) {
-		rc = check_one(&rules[i], err);
+		rc = check_message(&rules[i], err);
 		if (rc)
 			goto done;
 		total += strlen(rules[i].query) + 1;
@@ -126,11 +145,15 @@ int pat_rules_compile(struct pat_rules **out, const struct pat_rule_src *rules, 
 	all[pos] = '\0';
 	if (n == 0)
 		goto done;
+	/* one compilation in the common case; rule by rule only to name a bad one */
 	pr->query = ts_query_new(tree_sitter_c(), all, (uint32_t)pos, &off, &qe);
 	if (!pr->query) {
-		rc = error_set(err, ASP_ECONFIG, NULL, 0, 0,
-			       "the pattern rules do not compile together (%s at offset %u)",
-			       query_error_name(qe), off);
+		for (i = 0; i < n && !rc; i++)
+			rc = locate_error(&rules[i], err);
+		if (!rc)
+			rc = error_set(err, ASP_ECONFIG, NULL, 0, 0,
+				       "the pattern rules do not compile together (%s at offset %u)",
+				       query_error_name(qe), off);
 		goto done;
 	}
 	pr->npatterns = ts_query_pattern_count(pr->query);
