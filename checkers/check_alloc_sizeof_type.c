@@ -88,7 +88,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 	const char *target_name = NULL;
 	unsigned i, k, count;
 
-	if (strstr(asp_node_text(ctx, n, 1), "lignof"))
+	if (asp_node_operator(ctx, n) == ASP_OP_ALIGNOF)
 		return ASP_WALK_CONTINUE;
 	/* up to the allocation call: through parentheses, casts and products */
 	for (i = 0; i < MAX_CLIMB; i++) {

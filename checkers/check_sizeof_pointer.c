@@ -276,7 +276,6 @@ static unsigned call_depth(struct asp_ctx *ctx, asp_node call)
 
 static int enter(struct asp_ctx *ctx, asp_node n)
 {
-	const char *kw = asp_node_text(ctx, n, 1);
 	asp_node op, call;
 	struct asp_type t;
 	const struct sized_call *sc;
@@ -285,7 +284,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 	unsigned arg = 0, k, count;
 	int direct;
 
-	if (strstr(kw, "alignof") || strstr(kw, "Alignof"))
+	if (asp_node_operator(ctx, n) == ASP_OP_ALIGNOF)
 		return ASP_WALK_CONTINUE;
 	op = asp_node_sizeof_operand(ctx, n);
 	if (asp_node_is_null(op))

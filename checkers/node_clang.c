@@ -567,11 +567,41 @@ static const char *clang_string_value(struct asp_ctx *ctx, asp_node n, size_t *l
 	return out;
 }
 
+/* sizeof or _Alignof: read the keyword where it is spelled (in a macro's
+   definition when the expression comes from one). */
+static enum asp_op trait_keyword(struct asp_ctx *ctx, CXCursor c)
+{
+	CXTranslationUnit tu = front(ctx)->tu;
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+	CXFile f = NULL;
+	unsigned off = 0, n = 0;
+	CXToken *toks = NULL;
+	enum asp_op op = ASP_OP_SIZEOF;
+
+	clang_getSpellingLocation(start, &f, NULL, NULL, &off);
+	if (!f)
+		return op;
+	start = clang_getLocationForOffset(tu, f, off);
+	clang_tokenize(tu, clang_getRange(start, start), &toks, &n);
+	if (n > 0) {
+		CXString s = clang_getTokenSpelling(tu, toks[0]);
+		const char *p = clang_getCString(s);
+
+		if (p && strstr(p, "lignof"))
+			op = ASP_OP_ALIGNOF;
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(tu, toks, n);
+	return op;
+}
+
 static enum asp_op clang_op(struct asp_ctx *ctx, asp_node n)
 {
 	CXCursor c = node_clang_cursor(n);
 
-	(void)ctx;
+	if (n.kind == ASP_NODE_SIZEOF)
+		return trait_keyword(ctx, c);
 	if (n.kind == ASP_NODE_BINARY_OP || n.kind == ASP_NODE_COMPOUND_ASSIGN) {
 		switch (clang_getCursorBinaryOperatorKind(c)) {
 		case CXBinaryOperator_Mul: return ASP_OP_MUL;

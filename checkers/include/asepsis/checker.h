@@ -100,7 +100,8 @@ enum asp_op {
 	ASP_OP_POST_INC, ASP_OP_POST_DEC, ASP_OP_PRE_INC, ASP_OP_PRE_DEC,
 	ASP_OP_ADDR_OF, ASP_OP_DEREF, ASP_OP_PLUS, ASP_OP_MINUS, ASP_OP_NOT,
 	ASP_OP_LNOT,
-	ASP_OP_OTHER
+	ASP_OP_OTHER,
+	ASP_OP_SIZEOF, ASP_OP_ALIGNOF   /* of ASP_NODE_SIZEOF */
 };
 
 /* What enter() returns. SKIP and DONE mute only the checker that returns them. */
