@@ -68,33 +68,36 @@ static void transfer(void *user, void *state, const struct cfg *g, unsigned eid,
 
 /* Blocks between a loop head and the source of a back edge to it (in reverse
    post-order) are taken as the loop's body: exact for structured code. */
-static void mark_loop_writes(const struct cfg *g, unsigned char *out)
+static void mark_loop_writes(struct asp_ctx *ctx, const struct cfg *g, unsigned char *out)
 {
-	unsigned b, k;
+	unsigned b, k, h, nl = 0;
+	unsigned *lo = flow_alloc(ctx, (g->nblocks + 1) * sizeof *lo);
+	unsigned *hi = flow_alloc(ctx, (g->nblocks + 1) * sizeof *hi);
 
-	for (b = 0; b < g->nblocks; b++) {
+	if (!lo || !hi)
+		return;
+	for (h = 0; h < g->nblocks; h++) {
+		const struct cfg_block *hb = &g->blocks[h];
+
+		if (!hb->loop_head || hb->rpo == (unsigned)-1)
+			continue;
+		lo[nl] = hi[nl] = hb->rpo;
+		for (k = 0; k < hb->npred; k++) {
+			unsigned r = g->blocks[g->edges[g->pred_edges[hb->pred + k]].from].rpo;
+
+			if (r != (unsigned)-1 && r > hi[nl])
+				hi[nl] = r;
+		}
+		nl++;
+	}
+	for (b = 0; b < g->nblocks && nl; b++) {
 		const struct cfg_block *bl = &g->blocks[b];
-		unsigned lo = 0, hi = 0, h;
 		int in_loop = 0;
 
 		if (bl->rpo == (unsigned)-1)
 			continue;
-		for (h = 0; h < g->nblocks && !in_loop; h++) {
-			const struct cfg_block *hb = &g->blocks[h];
-
-			if (!hb->loop_head || hb->rpo > bl->rpo)
-				continue;
-			lo = hb->rpo;
-			hi = lo;
-			for (k = 0; k < hb->npred; k++) {
-				const struct cfg_edge *e = &g->edges[g->pred_edges[hb->pred + k]];
-				unsigned r = g->blocks[e->from].rpo;
-
-				if (r != (unsigned)-1 && r >= lo && r > hi)
-					hi = r;
-			}
-			in_loop = bl->rpo >= lo && bl->rpo <= hi;
-		}
+		for (h = 0; h < nl && !in_loop; h++)
+			in_loop = bl->rpo >= lo[h] && bl->rpo <= hi[h];
 		if (!in_loop)
 			continue;
 		for (k = 0; k < bl->nelems; k++) {
@@ -138,7 +141,7 @@ static void func_end(struct asp_ctx *ctx, asp_node fn)
 	u.loop_written = flow_alloc(ctx, g->nvars);
 	if (!u.tracked || !u.first || !u.loop_written)
 		return;
-	mark_loop_writes(g, u.loop_written);
+	mark_loop_writes(ctx, g, u.loop_written);
 	for (i = 0; i < g->nvars; i++) {
 		unsigned f = g->vars[i].flags;
 

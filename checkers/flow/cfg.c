@@ -49,6 +49,7 @@ struct builder {
 	unsigned depth;
 	int failed;
 	const char *why;
+	const char *arg_callee;      /* callee of the call whose arguments are being built */
 };
 
 static void fail(struct builder *b, const char *why)
@@ -405,26 +406,28 @@ static void call(struct builder *b, CXCursor c, CXCursor parent)
 	struct kids ks;
 	unsigned i, argn = 0;
 	CXCursor ref = clang_getCursorReferenced(c);
-	const char *name = NULL;
+	const char *name = NULL, *saved = b->arg_callee;
 	struct cfg_elem *e;
 	int noret = 0;
 
+	if (!clang_Cursor_isNull(ref) && clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+		name = node_clang_take(b->ctx, clang_getCursorSpelling(ref));
 	kids_load(&ks, c);
 	for (i = 0; i < ks.n && !b->failed; i++) {
 		CXCursor k = kids_at(&ks, i);
 
 		if (!is_expr(k))
 			continue;
+		b->arg_callee = name;
 		if (i == 0)
 			expr(b, k, CFG_USE_READ, c, 0, 0);
 		else
 			expr(b, k, CFG_USE_ARG, c, argn++, 0);
+		b->arg_callee = saved;
 	}
 	kids_free(&ks);
-	if (!clang_Cursor_isNull(ref) && clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
-		name = node_clang_take(b->ctx, clang_getCursorSpelling(ref));
+	if (name)
 		noret = noreturn_call(b, ref, name);
-	}
 	e = emit(b, c);
 	if (!e)
 		return;
@@ -460,6 +463,8 @@ static void expr(struct builder *b, CXCursor c, int use, CXCursor parent, unsign
 			e->use = (unsigned char)use;
 			e->argi = (unsigned short)(argi > 0xffff ? 0xffff : argi);
 			e->flags |= (unsigned char)eflags;
+			if (use == CFG_USE_ARG)
+				e->callee = b->arg_callee;   /* the called function, for arguments */
 			if (e->var >= 0 && use == CFG_USE_ADDR)
 				b->vars[e->var].flags |= CFG_VAR_ADDRESSED;
 		}

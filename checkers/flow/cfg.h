@@ -60,7 +60,7 @@ struct cfg_elem {
 	unsigned char use;   /* enum cfg_use, for var >= 0 */
 	unsigned char flags; /* enum cfg_elem_flag */
 	unsigned short argi; /* argument index for CFG_USE_ARG */
-	const char *callee;  /* for calls: the direct callee's name; NULL otherwise (flow arena) */
+	const char *callee;  /* calls, and arguments (CFG_USE_ARG): the direct callee's name; NULL otherwise */
 };
 
 enum cfg_var_flag {

@@ -319,8 +319,7 @@ static void plan_element(struct mm *m, unsigned eid)
 		break;
 	case CFG_USE_ARG: {
 		struct fnrole tmp;
-		const char *callee = asp_node_callee_name(ctx, e->parent);
-		const struct fnrole *r = role_of(ctx, callee, &tmp);
+		const struct fnrole *r = role_of(ctx, e->callee, &tmp);
 
 		a->op = MA_USE;
 		if (r && (r->role == R_FREE || r->role == R_REALLOC) && e->argi == r->arg) {
@@ -697,6 +696,7 @@ unsigned flow_mem_events(struct asp_ctx *ctx, asp_node fn, const struct flow_eve
 	struct flow_ops ops;
 	const void *exit_state = NULL;
 	unsigned i;
+	int want_int = 0;
 
 	*out = NULL;
 	if (!g || !f)
@@ -716,19 +716,40 @@ unsigned flow_mem_events(struct asp_ctx *ctx, asp_node fn, const struct flow_eve
 	m.leaked = flow_alloc(ctx, g->nelems + 1);
 	if (!m.slot_of || !m.var_of || !m.act || !m.test || !m.leaked)
 		return 0;
+	/* integers matter only as descriptors: track them when something opens one */
+	for (i = 0; i < g->nelems && !want_int; i++) {
+		struct fnrole tmp;
+		const struct fnrole *r;
+
+		if (!g->elems[i].callee || asp_node_kind(g->elems[i].node) != ASP_NODE_CALL)
+			continue;
+		r = role_of(ctx, g->elems[i].callee, &tmp);
+		want_int = r && r->role == R_OPEN && (r->kind == RK_FD || r->kind >= RK_CUSTOM);
+	}
 	for (i = 0; i < g->nvars; i++) {
 		unsigned fl = g->vars[i].flags;
 
 		m.slot_of[i] = -1;
-		if ((fl & CFG_VAR_STATIC) || !(fl & (CFG_VAR_POINTER | CFG_VAR_INTEGER)))
+		if ((fl & CFG_VAR_STATIC) ||
+		    !(fl & (CFG_VAR_POINTER | (want_int ? CFG_VAR_INTEGER : 0))))
 			continue;
 		m.slot_of[i] = (int)m.nslots;
 		m.var_of[m.nslots++] = (int)i;
 	}
 	if (!m.nslots)
 		return 0;
-	for (i = 0; i < g->nelems; i++)
-		plan_element(&m, i);
+	for (i = 0; i < g->nelems; i++) {
+		const struct cfg_elem *e = &g->elems[i];
+		int k = asp_node_kind(e->node);
+
+		/* only declarations, assignments, calls, returns and tracked references */
+		if ((e->flags & CFG_EF_DECL) || k == ASP_NODE_BINARY_OP || k == ASP_NODE_CALL ||
+		    k == ASP_NODE_RETURN || (k == ASP_NODE_DECL_REF && e->var >= 0 &&
+					     m.slot_of[e->var] >= 0))
+			plan_element(&m, i);
+		else
+			m.act[i].slot = m.act[i].src = -1;
+	}
 	for (i = 0; i < g->nedges; i++)
 		if (g->edges[i].kind != CFG_EDGE_NORMAL)
 			plan_edge(&m, i);

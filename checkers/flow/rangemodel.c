@@ -520,6 +520,22 @@ unsigned flow_range_events(struct asp_ctx *ctx, asp_node fn, const struct flow_e
 		m.slot_of[i] = (int)m.nslots;
 		m.var_of[m.nslots++] = (int)i;
 	}
+	/* nothing to check without a division or a subscript: skip the planning */
+	for (i = 0; i < g->nelems && !nact; i++) {
+		int k = asp_node_kind(g->elems[i].node);
+		enum asp_op op;
+
+		if (k == ASP_NODE_SUBSCRIPT)
+			nact = 1;
+		else if (k == ASP_NODE_BINARY_OP || k == ASP_NODE_COMPOUND_ASSIGN) {
+			op = asp_node_operator(ctx, g->elems[i].node);
+			nact = op == ASP_OP_DIV || op == ASP_OP_REM || op == ASP_OP_DIV_ASSIGN ||
+			       op == ASP_OP_REM_ASSIGN;
+		}
+	}
+	if (!nact)
+		return 0;
+	nact = 0;
 	for (i = 0; i < g->nelems; i++) {
 		const struct cfg_elem *e = &g->elems[i];
 		int k = asp_node_kind(e->node);
