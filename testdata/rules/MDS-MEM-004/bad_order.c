@@ -65,7 +65,7 @@ void ring_append(struct ring *r, const uint8_t *src, size_t len, size_t cap)
 {
 	uint8_t *grown = realloc(r->data, cap);
 
-	memcpy(grown + r->used, src, len); // known-miss: MDS-MEM-004 (pointer arithmetic on the unchecked result)
+	memcpy(grown + r->used, src, len); // expect: MDS-MEM-004
 	r->data = grown;
 	r->used += len;
 }
