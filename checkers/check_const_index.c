@@ -7,48 +7,6 @@
 #include "asepsis/checker.h"
 
 #define RULE "MDS-BND-001"
-#define MAX_UP 4096
-
-/* Inside sizeof, or in the arm of if/?:/&&/|| that a constant condition rules out. */
-static int not_evaluated(struct asp_ctx *ctx, asp_node n)
-{
-	asp_node below = n;
-	unsigned i;
-	long long v;
-
-	for (i = 0; i < MAX_UP; i++) {
-		asp_node p = asp_ctx_parent(ctx, i);
-
-		switch (asp_node_kind(p)) {
-		case ASP_NODE_UNKNOWN: case ASP_NODE_FUNCTION: case ASP_NODE_TRANSLATION_UNIT:
-			return 0;
-		case ASP_NODE_SIZEOF:
-			return 1;
-		case ASP_NODE_IF: case ASP_NODE_CONDITIONAL:
-			if (asp_node_int_value(ctx, asp_node_child(ctx, p, 0), &v)) {
-				if (asp_node_equal(asp_node_child(ctx, p, 1), below) && v == 0)
-					return 1;
-				if (asp_node_equal(asp_node_child(ctx, p, 2), below) && v != 0)
-					return 1;
-			}
-			break;
-		case ASP_NODE_BINARY_OP:
-			if ((asp_node_operator(ctx, p) == ASP_OP_LAND ||
-			     asp_node_operator(ctx, p) == ASP_OP_LOR) &&
-			    asp_node_equal(asp_node_child(ctx, p, 1), below) &&
-			    asp_node_int_value(ctx, asp_node_child(ctx, p, 0), &v) &&
-			    (asp_node_operator(ctx, p) == ASP_OP_LAND ? v == 0 : v != 0))
-				return 1;
-			break;
-		default:
-			break;
-		}
-		if (asp_node_is_null(p))
-			return 0;
-		below = p;
-	}
-	return 0;
-}
 
 static int is_address_taken(struct asp_ctx *ctx)
 {
@@ -99,7 +57,7 @@ static int enter(struct asp_ctx *ctx, asp_node n)
 		return ASP_WALK_CONTINUE;
 	if (v == t.array_len && is_address_taken(ctx))
 		return ASP_WALK_CONTINUE;
-	if (not_evaluated(ctx, n))
+	if (asp_ctx_not_evaluated(ctx, n))
 		return ASP_WALK_CONTINUE;
 	if (asp_node_kind(base) == ASP_NODE_DECL_REF || asp_node_kind(base) == ASP_NODE_MEMBER_REF)
 		asp_report(ctx, n, RULE,

@@ -107,3 +107,46 @@ int ctx_in_root(const struct asp_ctx *ctx, const char *path)
 		return 1;
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
+
+#define CTX_MAX_UP 4096
+
+/* Inside sizeof, or in the arm of if/?:/&&/|| that a constant condition rules out. */
+int asp_ctx_not_evaluated(struct asp_ctx *ctx, asp_node n)
+{
+	asp_node below = n;
+	unsigned i;
+	long long v;
+
+	for (i = 0; i < CTX_MAX_UP; i++) {
+		asp_node p = asp_ctx_parent(ctx, i);
+
+		switch (asp_node_kind(p)) {
+		case ASP_NODE_UNKNOWN: case ASP_NODE_FUNCTION: case ASP_NODE_TRANSLATION_UNIT:
+			return 0;
+		case ASP_NODE_SIZEOF:
+			return 1;
+		case ASP_NODE_IF: case ASP_NODE_CONDITIONAL:
+			if (asp_node_int_value(ctx, asp_node_child(ctx, p, 0), &v)) {
+				if (asp_node_equal(asp_node_child(ctx, p, 1), below) && v == 0)
+					return 1;
+				if (asp_node_equal(asp_node_child(ctx, p, 2), below) && v != 0)
+					return 1;
+			}
+			break;
+		case ASP_NODE_BINARY_OP:
+			if ((asp_node_operator(ctx, p) == ASP_OP_LAND ||
+			     asp_node_operator(ctx, p) == ASP_OP_LOR) &&
+			    asp_node_equal(asp_node_child(ctx, p, 1), below) &&
+			    asp_node_int_value(ctx, asp_node_child(ctx, p, 0), &v) &&
+			    (asp_node_operator(ctx, p) == ASP_OP_LAND ? v == 0 : v != 0))
+				return 1;
+			break;
+		default:
+			break;
+		}
+		if (asp_node_is_null(p))
+			return 0;
+		below = p;
+	}
+	return 0;
+}

@@ -222,6 +222,9 @@ ASP_API int asp_node_is_noreturn(struct asp_ctx *ctx, asp_node fn);
 ASP_API asp_node asp_ctx_function(struct asp_ctx *ctx);
 /* Ancestor of the node being visited: 0 = parent, 1 = grandparent, ... */
 ASP_API asp_node asp_ctx_parent(struct asp_ctx *ctx, unsigned up);
+/* 1 when n, a node of the current walk, is never evaluated: inside sizeof,
+   or in the arm of if, ?:, && or || that a constant condition rules out. */
+ASP_API int asp_ctx_not_evaluated(struct asp_ctx *ctx, asp_node n);
 /* This checker's state for the translation unit (NULL until set). */
 ASP_API void *asp_ctx_state(struct asp_ctx *ctx);
 ASP_API void asp_ctx_set_state(struct asp_ctx *ctx, void *state);
