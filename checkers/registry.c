@@ -123,12 +123,18 @@ int registry_load_plugin(struct registry *r, const char *path, struct asp_error 
 	unsigned *active;
 	void **plugins;
 	const char *why;
+	size_t k;
 
 	if (!h) {
 		why = dlerror();
 		return error_set(err, ASP_ECONFIG, path, 0, 0, "cannot load checker plugin: %s",
 				 why ? why : "unknown error");
 	}
+	for (k = 0; k < r->nplugins; k++)
+		if (r->plugins[k] == h) {   /* named twice (user configuration and --plugin) */
+			dlclose(h);
+			return ASP_OK;
+		}
 	c = dlsym(h, "asepsis_checker");
 	if (!c) {
 		dlclose(h);

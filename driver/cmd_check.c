@@ -50,6 +50,9 @@ struct check_opts {
 	int new_only;
 	int sarif_suppressed;       /* --sarif-include-suppressed */
 	int show_suppressed;
+	int allow_plugins;          /* the project's own plugins: may be loaded */
+	const char *plugins[16];    /* --plugin FILE */
+	size_t nplugins;
 };
 
 /* Set by SIGINT; workers stop between files, the store rolls back. */
@@ -85,6 +88,9 @@ static void usage(FILE *f)
 		"                        pattern rules everywhere; clang: semantic only;\n"
 		"                        pattern: pattern rules only, no build needed\n"
 		"      --rules-dir DIR   load pattern rules from DIR (repeatable)\n"
+		"      --plugin FILE     load a checker plugin (repeatable)\n"
+		"      --allow-plugins   load the plugins that .asepsis.yml names (code from\n"
+		"                        the analysed repository: off by default)\n"
 		"      --enable IDS      comma-separated rule IDs or prefixes to enable\n"
 		"      --disable IDS     comma-separated rule IDs or prefixes to disable\n"
 		"  -j, --jobs N          worker threads (default: number of CPUs)\n"
@@ -101,7 +107,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 {
 	enum { O_SARIF = 256, O_DB, O_NODB, O_FAILON, O_PROFILE, O_ENABLE, O_DISABLE,
 	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR, O_CONFIG,
-	       O_BASELINE, O_NEWONLY, O_SARIFSUP, O_SHOWSUP };
+	       O_BASELINE, O_NEWONLY, O_SARIFSUP, O_SHOWSUP, O_PLUGIN, O_ALLOWPLUG };
 	static const struct option lo[] = {
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "sarif", required_argument, NULL, O_SARIF },
@@ -123,6 +129,8 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		{ "new-only", no_argument, NULL, O_NEWONLY },
 		{ "sarif-include-suppressed", no_argument, NULL, O_SARIFSUP },
 		{ "show-suppressed", no_argument, NULL, O_SHOWSUP },
+		{ "plugin", required_argument, NULL, O_PLUGIN },
+		{ "allow-plugins", no_argument, NULL, O_ALLOWPLUG },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -176,6 +184,12 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		case O_NEWONLY: o->new_only = 1; break;
 		case O_SARIFSUP: o->sarif_suppressed = 1; break;
 		case O_SHOWSUP: o->show_suppressed = 1; break;
+		case O_ALLOWPLUG: o->allow_plugins = 1; break;
+		case O_PLUGIN:
+			if (o->nplugins == sizeof o->plugins / sizeof o->plugins[0])
+				return error_set(err, ASP_EUSAGE, "--plugin", 0, 0, "at most 16 plugins");
+			o->plugins[o->nplugins++] = optarg;
+			break;
 		case O_RULESDIR:
 			if (o->nrules_dirs == sizeof o->rules_dirs / sizeof o->rules_dirs[0])
 				return error_set(err, ASP_EUSAGE, "--rules-dir", 0, 0,
@@ -378,6 +392,40 @@ static int load_config(struct check_opts *o, const char *root, struct config *cf
 	if (!o->build_dir && o->npaths == 0 && cfg->compile_database)
 		o->build_dir = cfg->compile_database;
 	return ASP_OK;
+}
+
+/*
+ * Checker plugins are code. A repository's .asepsis.yml may name plugins,
+ * but analysing a repository must never run its code unless the person who
+ * runs asepsis says so: --allow-plugins, or trusted_projects in the user's
+ * own configuration. Plugins the user names (--plugin, user configuration)
+ * are always loaded.
+ */
+static int load_plugins(const struct check_opts *o, const struct config *cfg,
+			struct registry *reg, const char *root, struct asp_error *err)
+{
+	struct config_user u;
+	char *upath = config_user_path();
+	size_t i;
+	int rc;
+
+	rc = config_user_load(&u, upath, root, err);
+	for (i = 0; !rc && i < u.plugins.n; i++)
+		rc = registry_load_plugin(reg, u.plugins.v[i], err);
+	for (i = 0; !rc && i < o->nplugins; i++)
+		rc = registry_load_plugin(reg, o->plugins[i], err);
+	if (!rc && cfg->plugins.n && !o->allow_plugins && !config_user_trusts(&u, cfg->root))
+		rc = error_set(err, ASP_ECONFIG, cfg->path, cfg->plugins_line, 0,
+			       "not loading the checker plugins this project's configuration "
+			       "names: a plugin is code, and analysing a repository never runs "
+			       "its code unless you allow it (--allow-plugins, or list %s under "
+			       "trusted_projects in %s)", cfg->root,
+			       upath ? upath : "~/.config/asepsis/config.yml");
+	for (i = 0; !rc && i < cfg->plugins.n; i++)
+		rc = registry_load_plugin(reg, cfg->plugins.v[i], err);
+	config_user_free(&u);
+	free(upath);
+	return rc;
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -616,8 +664,8 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		rc = ruleset_enable_list(rs, o.disable, 0, err);
 	if (!rc)
 		rc = registry_new(&reg, err);
-	for (i = 0; !rc && i < cfg.plugins.n; i++)
-		rc = registry_load_plugin(reg, cfg.plugins.v[i], err);
+	if (!rc)
+		rc = load_plugins(&o, &cfg, reg, run.root, err);
 	if (!rc)
 		rc = ruleset_bind(rs, reg, err);
 	if (!rc) {

@@ -92,6 +92,43 @@ static int drops_self(const char *a)
 	       strncmp(a, "-Wp,-MMD", 8) == 0 || strcmp(a, "-pipe") == 0;
 }
 
+/*
+ * Options that load code into the compiler (clang plugins). A compile
+ * database comes from the analysed repository; its code must never run
+ * here, whichever front end reads the arguments.
+ */
+static int loads_code(const char *a)
+{
+	return strncmp(a, "-fplugin", 8) == 0 || strncmp(a, "-fpass-plugin", 13) == 0 ||
+	       strcmp(a, "-load") == 0 || strncmp(a, "-plugin", 7) == 0 ||
+	       strncmp(a, "-add-plugin", 11) == 0;
+}
+
+/* How many arguments from a[i] on load code: 0 when a[i] does not. */
+static unsigned code_loading_args(CXCompileCommand cmd, unsigned i, unsigned n)
+{
+	CXString s = clang_CompileCommand_getArg(cmd, i), t;
+	const char *a = clang_getCString(s);
+	unsigned skip = 0;
+
+	if (a && loads_code(a)) {
+		skip = strcmp(a, "-load") == 0 || strcmp(a, "-plugin") == 0 ||
+		       strcmp(a, "-add-plugin") == 0 ? 2 : 1;
+	} else if (a && strcmp(a, "-Xclang") == 0 && i + 1 < n) {
+		t = clang_CompileCommand_getArg(cmd, i + 1);
+		if (clang_getCString(t) && loads_code(clang_getCString(t))) {
+			const char *b = clang_getCString(t);
+
+			/* -Xclang -load -Xclang PATH */
+			skip = strcmp(b, "-load") == 0 || strcmp(b, "-plugin") == 0 ||
+			       strcmp(b, "-add-plugin") == 0 ? 4 : 2;
+		}
+		clang_disposeString(t);
+	}
+	clang_disposeString(s);
+	return skip;
+}
+
 static int under_filters(const char *file, const char *const *filters, size_t n)
 {
 	size_t i;
@@ -181,13 +218,16 @@ int compdb_load(struct work_list *out, const char *build_dir, const char *const 
 		CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
 		CXString dirs = clang_CompileCommand_getDirectory(cmd);
 		CXString files = clang_CompileCommand_getFilename(cmd);
-		const char *dir = clang_getCString(dirs), *file = clang_getCString(files);
+		const char *file = clang_getCString(files);
 		unsigned na = clang_CompileCommand_getNumArgs(cmd), a;
-		char *abs = NULL, **args = NULL;
+		char *abs = NULL, **args = NULL, *dir;
 		int nargs = 0;
 		size_t k;
 
-		abs = discover_abspath(file ? file : "", dir);
+		/* a relative "directory" is relative to the database's folder */
+		dir = discover_abspath(clang_getCString(dirs) ? clang_getCString(dirs) : "",
+				       build_dir);
+		abs = dir ? discover_abspath(file ? file : "", dir) : NULL;
 		if (!abs) {
 			rc = ASP_ENOMEM;
 			goto next;
@@ -205,9 +245,17 @@ int compdb_load(struct work_list *out, const char *build_dir, const char *const 
 			goto next;
 		}
 		for (a = 1; a < na; a++) {   /* argv[0] is the compiler */
-			CXString s = clang_CompileCommand_getArg(cmd, a);
-			const char *arg = clang_getCString(s);
+			CXString s;
+			const char *arg;
 			char *argabs;
+			unsigned skip = code_loading_args(cmd, a, na);
+
+			if (skip) {
+				a += skip - 1;
+				continue;
+			}
+			s = clang_CompileCommand_getArg(cmd, a);
+			arg = clang_getCString(s);
 
 			if (!arg) {
 				clang_disposeString(s);
@@ -246,6 +294,7 @@ next:
 			free(args);
 		}
 		free(abs);
+		free(dir);
 		clang_disposeString(dirs);
 		clang_disposeString(files);
 	}

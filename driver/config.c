@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <fnmatch.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,7 +271,10 @@ int config_load(struct config *cfg, const char *path, struct asp_error *err)
 		case 7: rc = get_list(&doc, err, path, ks, v, &cfg->include); break;
 		case 8: rc = get_list(&doc, err, path, ks, v, &cfg->exclude); break;
 		case 9: rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->rules_dirs); break;
-		case 10: rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->plugins); break;
+		case 10:
+			cfg->plugins_line = line_of(k);
+			rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->plugins);
+			break;
 		case 11: rc = get_list(&doc, err, path, ks, v, &cfg->patient_data); break;
 		default: rc = get_pairs(&doc, err, path, v, cfg); break;
 		}
@@ -311,6 +317,152 @@ void config_free(struct config *cfg)
 	}
 	free(cfg->resource_pairs);
 	memset(cfg, 0, sizeof *cfg);
+}
+
+char *config_user_path(void)
+{
+	const char *env = getenv("ASEPSIS_USER_CONFIG");
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	struct sbuf b = SBUF_INIT(8192);
+
+	if (env && *env)
+		return strdup(env);
+	if (xdg && *xdg == '/') {
+		sbuf_printf(&b, "%s/asepsis/config.yml", xdg);
+	} else {
+		if (!home || !*home) {
+			struct passwd *pw = getpwuid(getuid());
+
+			home = pw ? pw->pw_dir : NULL;
+		}
+		if (!home || !*home)
+			return NULL;
+		sbuf_printf(&b, "%s/.config/asepsis/config.yml", home);
+	}
+	return sbuf_take(&b);
+}
+
+static int under(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+int config_user_load(struct config_user *u, const char *path, const char *root,
+		     struct asp_error *err)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *top;
+	yaml_node_pair_t *pp;
+	struct stat st;
+	FILE *f = NULL;
+	char *abs = NULL, *dir = NULL, *slash;
+	int rc = ASP_OK, have_doc = 0, have_parser = 0;
+
+	memset(u, 0, sizeof *u);
+	if (!path || stat(path, &st) != 0)
+		return ASP_OK;   /* no user configuration */
+	abs = discover_abspath(path, NULL);
+	dir = abs ? strdup(abs) : NULL;
+	if (!abs || !dir) {
+		rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+		goto done;
+	}
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (root && under(abs, root)) {
+		rc = error_set(err, ASP_ECONFIG, path, 0, 0,
+			       "the user configuration lies inside the analysed project (%s); "
+			       "it must live outside any repository", root);
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode) || (st.st_mode & (S_IWGRP | S_IWOTH)) ||
+	    (st.st_uid != getuid() && st.st_uid != 0)) {
+		rc = error_set(err, ASP_ECONFIG, path, 0, 0,
+			       "the user configuration must be a regular file owned by you "
+			       "and writable by nobody else (it can load code)");
+		goto done;
+	}
+	f = fopen(abs, "rb");
+	if (!f) {
+		rc = error_set(err, ASP_ENOTFOUND, path, 0, 0, "cannot read the user configuration");
+		goto done;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+		goto done;
+	}
+	have_parser = 1;
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = error_set(err, ASP_ECONFIG, path, (int)parser.problem_mark.line + 1,
+			       (int)parser.problem_mark.column + 1, "invalid YAML: %s",
+			       parser.problem ? parser.problem : "syntax error");
+		goto done;
+	}
+	have_doc = 1;
+	u->path = abs;
+	abs = NULL;
+	top = yaml_document_get_root_node(&doc);
+	if (!top)
+		goto done;
+	if (top->type != YAML_MAPPING_NODE) {
+		rc = error_set(err, ASP_ECONFIG, path, line_of(top), 0,
+			       "the user configuration must be a mapping of keys to values");
+		goto done;
+	}
+	for (pp = top->data.mapping.pairs.start; !rc && pp < top->data.mapping.pairs.top; pp++) {
+		const yaml_node_t *k = yaml_document_get_node(&doc, pp->key);
+		const yaml_node_t *v = yaml_document_get_node(&doc, pp->value);
+		const char *ks = scalar(k);
+
+		if (ks && strcmp(ks, "plugins") == 0)
+			rc = get_paths(&doc, err, path, ks, v, dir, &u->plugins);
+		else if (ks && strcmp(ks, "trusted_projects") == 0)
+			rc = get_paths(&doc, err, path, ks, v, dir, &u->trusted_roots);
+		else
+			rc = error_set(err, ASP_ECONFIG, path, line_of(k), 0,
+				       "unknown key '%s' in the user configuration "
+				       "(plugins, trusted_projects)", ks ? ks : "?");
+	}
+	if (rc == ASP_ENOMEM)
+		error_set(err, rc, path, 0, 0, "out of memory");
+done:
+	if (have_doc)
+		yaml_document_delete(&doc);
+	if (have_parser)
+		yaml_parser_delete(&parser);
+	if (f)
+		fclose(f);
+	free(abs);
+	free(dir);
+	return rc;
+}
+
+void config_user_free(struct config_user *u)
+{
+	if (!u)
+		return;
+	free(u->path);
+	list_free(&u->plugins);
+	list_free(&u->trusted_roots);
+	memset(u, 0, sizeof *u);
+}
+
+int config_user_trusts(const struct config_user *u, const char *root)
+{
+	size_t i;
+
+	for (i = 0; i < u->trusted_roots.n; i++)
+		if (strcmp(u->trusted_roots.v[i], root) == 0)
+			return 1;
+	return 0;
 }
 
 /* Globs match root-relative paths; '*' also matches '/', so "vendor/" followed

@@ -25,6 +25,7 @@ struct config {
 	struct strlist include, exclude;   /* path globs relative to the root */
 	struct strlist rules_dirs;     /* absolute */
 	struct strlist plugins;        /* absolute */
+	int plugins_line;              /* line of the plugins key; 0 when absent */
 	struct strlist patient_data;   /* identifier patterns (PCRE2) */
 	struct config_pair *resource_pairs;
 	size_t nresource_pairs;
@@ -33,6 +34,34 @@ struct config {
 /* Reads path into cfg (zeroed first). A missing file is ASP_ENOTFOUND. */
 int config_load(struct config *cfg, const char *path, struct asp_error *err);
 void config_free(struct config *cfg);
+
+/*
+ * The user's own settings, outside any repository: checker plugins to load
+ * and the project roots whose .asepsis.yml may name plugins of their own.
+ * A repository's file must never be able to run code on the machine that
+ * analyses it, so only this file (or the command line) can allow that.
+ */
+struct config_user {
+	char *path;                    /* the file read; NULL when none */
+	struct strlist plugins;        /* absolute */
+	struct strlist trusted_roots;  /* absolute */
+};
+
+/* The user configuration's path: $ASEPSIS_USER_CONFIG, else
+   $XDG_CONFIG_HOME/asepsis/config.yml, else ~/.config/asepsis/config.yml.
+   NULL when no home is known. Caller frees. */
+char *config_user_path(void);
+
+/* Reads the user configuration at path into u (zeroed first); a missing file
+   is ASP_OK with u->path NULL. Refused (ASP_ECONFIG) when the file lies under
+   root, or when others than its owner may write to it, or its owner is
+   neither the user nor root. */
+int config_user_load(struct config_user *u, const char *path, const char *root,
+		     struct asp_error *err);
+void config_user_free(struct config_user *u);
+
+/* 1 if the user configuration trusts the project at root to name plugins. */
+int config_user_trusts(const struct config_user *u, const char *root);
 
 /* 1 if a root-relative path is selected by include/exclude. */
 int config_path_selected(const struct config *cfg, const char *relpath);
