@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "analyze.h"
+#include "core/analyze.h"
 #include "baseline.h"
 #include "cli.h"
 #include "compdb.h"
@@ -23,7 +23,7 @@
 #include "fingerprint.h"
 #include "out.h"
 #include "pattern/pat.h"
-#include "registry.h"
+#include "core/registry.h"
 #include "ruleset.h"
 #include "run.h"
 #include "workq.h"

@@ -1,7 +1,7 @@
 /* `asepsis version`: the tool identity an auditor records. */
 #include <stdio.h>
 
-#include "analyze.h"
+#include "core/analyze.h"
 #include "cli.h"
 #include "ruleset.h"
 

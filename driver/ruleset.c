@@ -17,7 +17,7 @@
 #include <yaml.h>
 
 #include "base/embed.h"
-#include "registry.h"
+#include "core/registry.h"
 
 extern const struct asp_embedded_file asepsis_rules[];
 extern const size_t asepsis_rules_count;

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "analyze.h"
+#include "core/analyze.h"
 #include "ruleset.h"
 
 enum run_file_status {

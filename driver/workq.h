@@ -8,7 +8,7 @@
 
 #include <signal.h>
 
-#include "analyze.h"
+#include "core/analyze.h"
 #include "compdb.h"
 
 struct workq_file_result {

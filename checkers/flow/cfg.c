@@ -6,7 +6,7 @@
  * arena). Every growth is bounded; recursion depth is capped.
  */
 #include "flow/cfg.h"
-#include "clang_front.h"
+#include "core/clang_front.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  */
 #include "flow/dataflow.h"
 #include "flow/flow_priv.h"
-#include "ctx.h"
+#include "core/ctx.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
 
 #include "flow/dataflow.h"
 #include "base/arena.h"
-#include "ctx.h"
+#include "core/ctx.h"
 
 struct flow_fn {
 	asp_node fn;

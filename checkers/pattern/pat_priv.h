@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
-#include "ctx.h"
+#include "core/ctx.h"
 #include "pat.h"
 
 const TSLanguage *tree_sitter_c(void);

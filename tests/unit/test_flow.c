@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "analyze.h"
-#include "registry.h"
+#include "core/analyze.h"
+#include "core/registry.h"
 
 static const char *const flow_checkers[] = {
 	"null_deref", "unchecked_alloc_flow", "use_after_free", "double_free",

@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "registry.h"
+#include "core/registry.h"
 #include "ruleset.h"
-#include "suppress.h"
+#include "core/suppress.h"
 
 static const char good_rule[] =
 	"id: USR-DEMO-001\n"
