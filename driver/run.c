@@ -38,6 +38,7 @@ static void finding_free(struct asp_finding *f)
 	free(f->stmt_text);
 	free(f->snippet);
 	free(f->suppression);
+	analyze_steps_free(f->steps, f->nsteps);
 }
 
 void baseline_free(struct baseline *b)

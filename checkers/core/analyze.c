@@ -93,6 +93,24 @@ static int push_finding(struct analyze_result *res, const struct ctx_finding *f)
 	if (!d->path || !d->message || !d->stmt_text ||
 	    (f->suppression && !d->suppression))
 		return ASP_ENOMEM;
+	if (f->nsteps) {
+		unsigned i;
+
+		d->steps = calloc(f->nsteps, sizeof *d->steps);
+		if (!d->steps)
+			return ASP_ENOMEM;
+		for (i = 0; i < f->nsteps; i++) {
+			struct asp_step *st = &d->steps[d->nsteps++];
+
+			st->path = dup_or_null(f->steps[i].path);
+			st->message = dup_or_null(f->steps[i].message ? f->steps[i].message : "");
+			st->line = f->steps[i].line;
+			st->column = f->steps[i].column;
+			st->kind = f->steps[i].kind;
+			if (!st->path || !st->message)
+				return ASP_ENOMEM;
+		}
+	}
 	return ASP_OK;
 }
 
@@ -237,6 +255,41 @@ int analyze_result_move(struct analyze_result *dst, struct analyze_result *src)
 	return ASP_OK;
 }
 
+const char *analyze_step_kind_name(int kind)
+{
+	switch (kind) {
+	case ASP_STEP_SOURCE: return "source";
+	case ASP_STEP_BRANCH: return "branch";
+	case ASP_STEP_ACQUIRE: return "acquire";
+	case ASP_STEP_RELEASE: return "release";
+	case ASP_STEP_CALL: return "call";
+	case ASP_STEP_ASSIGN: return "assign";
+	case ASP_STEP_EXIT: return "exit";
+	default: return "note";
+	}
+}
+
+int analyze_step_kind_parse(const char *name)
+{
+	int k;
+
+	for (k = ASP_STEP_NOTE; k <= ASP_STEP_EXIT; k++)
+		if (name && strcmp(name, analyze_step_kind_name(k)) == 0)
+			return k;
+	return ASP_STEP_NOTE;
+}
+
+void analyze_steps_free(struct asp_step *steps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(steps[i].path);
+		free(steps[i].message);
+	}
+	free(steps);
+}
+
 void analyze_result_free(struct analyze_result *res)
 {
 	size_t i;
@@ -252,6 +305,7 @@ void analyze_result_free(struct analyze_result *res)
 		free(f->stmt_text);
 		free(f->snippet);
 		free(f->suppression);
+		analyze_steps_free(f->steps, f->nsteps);
 	}
 	for (i = 0; i < res->nnotices; i++) {
 		free(res->notices[i].kind);

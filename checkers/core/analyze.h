@@ -11,6 +11,14 @@
 
 struct registry;
 
+/* One step of a finding's path (enum asp_step_kind in checker.h). */
+struct asp_step {
+	char *path;               /* absolute, normalised */
+	unsigned line, column;
+	int kind;                 /* enum asp_step_kind */
+	char *message;
+};
+
 /* One finding; every string is owned by the record (see analyze_result_free). */
 struct asp_finding {
 	const char *rule_id;      /* borrowed from the rule filter's catalogue */
@@ -22,6 +30,8 @@ struct asp_finding {
 	char *snippet;            /* the source line, without its newline */
 	char *suppression;        /* justification of the asepsis-ignore comment
 	                             that suppressed it; NULL when not suppressed */
+	struct asp_step *steps;   /* the path to it, in execution order; owned */
+	size_t nsteps;
 };
 
 enum asp_notice_level { ASP_NOTICE_NOTE, ASP_NOTICE_WARNING, ASP_NOTICE_ERROR };
@@ -103,6 +113,12 @@ int analyze_result_notice(struct analyze_result *res, int level, const char *kin
 			  const char *path, unsigned line, unsigned column,
 			  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void analyze_result_free(struct analyze_result *res);
+/* The stable name of a step kind ("source", "branch", ... "note"), as SARIF
+   threadFlowLocation kinds and the store use it; and back (unknown: note). */
+const char *analyze_step_kind_name(int kind);
+int analyze_step_kind_parse(const char *name);
+/* Frees an array of n steps and their strings. */
+void analyze_steps_free(struct asp_step *steps, size_t n);
 
 /* Version of the front end, e.g. "Debian clang version 19.1.7"; static storage. */
 const char *analyze_frontend_version(void);

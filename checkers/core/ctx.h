@@ -46,12 +46,23 @@ struct node_ops {
 extern const struct node_ops node_clang_ops;
 extern const struct node_ops node_pattern_ops;
 
+/* A step of a path while the TU is open; in the arena. */
+struct ctx_step {
+	const char *path, *message;
+	unsigned line, column;
+	int kind;
+};
+
+#define CTX_MAX_STEPS 64
+
 /* A finding while the TU is open; every string is in the arena. */
 struct ctx_finding {
 	struct ctx_finding *next;
 	const char *rule_id, *path, *message, *function, *stmt_text, *snippet;
 	const char *suppression;      /* justification of its asepsis-ignore */
 	unsigned line, column, end_line, end_column;
+	struct ctx_step *steps;       /* arena */
+	unsigned nsteps;
 };
 
 struct asp_ctx {
@@ -69,6 +80,9 @@ struct asp_ctx {
 	int findings_capped;
 	struct suppress_file *suppress;   /* asepsis-ignore comments per file (suppress.c) */
 	void *flow;                   /* flow/ cache of the current function */
+	struct ctx_step steps[CTX_MAX_STEPS];   /* pending steps of the next report */
+	unsigned nsteps;
+	unsigned steps_owner;         /* the checker (cur) that added them */
 };
 
 /* The statement node n belongs to when the engine knows better than the stack. */

@@ -63,6 +63,44 @@ static const char *statement_text(struct asp_ctx *ctx, asp_node s)
 	return arena_strndup(ctx->arena, t, (size_t)(brace - t));
 }
 
+void asp_report_step(struct asp_ctx *ctx, asp_node n, enum asp_step_kind kind,
+		     const char *fmt, ...)
+{
+	struct asp_loc loc;
+	struct ctx_step *st;
+	va_list ap;
+
+	if (!ctx || asp_node_is_null(n))
+		return;
+	if (ctx->nsteps && ctx->steps_owner != ctx->cur)
+		ctx->nsteps = 0;   /* left over by another checker */
+	ctx->steps_owner = ctx->cur;
+	if (!asp_node_location(ctx, n, &loc))
+		return;
+	/* past the cap the last slot keeps the latest step */
+	st = &ctx->steps[ctx->nsteps < CTX_MAX_STEPS ? ctx->nsteps++ : CTX_MAX_STEPS - 1];
+	st->path = loc.file;
+	st->line = loc.line;
+	st->column = loc.column;
+	st->kind = (int)kind;
+	va_start(ap, fmt);
+	st->message = arena_vprintf(ctx->arena, fmt, ap);
+	va_end(ap);
+}
+
+/* Moves the pending steps of the reporting checker to the finding. */
+static void take_steps(struct asp_ctx *ctx, struct ctx_finding *cf)
+{
+	if (ctx->nsteps && ctx->steps_owner == ctx->cur) {
+		cf->steps = arena_alloc(ctx->arena, ctx->nsteps * sizeof *cf->steps);
+		if (cf->steps) {
+			memcpy(cf->steps, ctx->steps, ctx->nsteps * sizeof *cf->steps);
+			cf->nsteps = ctx->nsteps;
+		}
+	}
+	ctx->nsteps = 0;
+}
+
 void asp_report(struct asp_ctx *ctx, asp_node n, const char *rule_id,
 		const char *fmt, ...)
 {
@@ -72,23 +110,25 @@ void asp_report(struct asp_ctx *ctx, asp_node n, const char *rule_id,
 	const char *path;
 	va_list ap;
 
-	if (!ctx || !rule_id || asp_node_is_null(n))
+	if (!ctx)
 		return;
+	if (!rule_id || asp_node_is_null(n))
+		goto drop;
 	rule = ctx->opts->rule_lookup(ctx->opts->rule_data, rule_id);
 	if (!rule)
-		return;
+		goto drop;
 	if (!asp_node_location(ctx, n, &loc))
-		return;
+		goto drop;
 	path = loc.file;
 	if (!ctx_in_root(ctx, path))
-		return;
+		goto drop;
 	if (ctx->nfindings >= (ctx->opts->max_findings ? ctx->opts->max_findings : 10000)) {
 		ctx->findings_capped = 1;
-		return;
+		goto drop;
 	}
 	cf = arena_alloc(ctx->arena, sizeof *cf);
 	if (!cf)
-		return;
+		goto drop;
 	cf->rule_id = rule;
 	cf->path = path;
 	cf->line = loc.line;
@@ -103,9 +143,13 @@ void asp_report(struct asp_ctx *ctx, asp_node n, const char *rule_id,
 	cf->stmt_text = statement_text(ctx, statement_of(ctx, n));
 	cf->snippet = node_line_text(ctx, n, path, loc.line);
 	cf->suppression = suppress_match(ctx, n, path, rule, loc.line);
+	take_steps(ctx, cf);
 	*ctx->tail = cf;
 	ctx->tail = &cf->next;
 	ctx->nfindings++;
+	return;
+drop:
+	ctx->nsteps = 0;
 }
 
 void report_at(struct asp_ctx *ctx, const char *rule_id, const char *path, unsigned line,

@@ -1400,6 +1400,98 @@ static json_t *links_json(struct sarif *s, const struct run_finding *rf)
 	return a;
 }
 
+/* Root-relative form of an absolute path, or the path itself outside the root. */
+static const char *root_relative(const struct sarif *s, const char *path)
+{
+	const char *root = s->r->root;
+	size_t n = root ? strlen(root) : 0;
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (n && strncmp(path, root, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+/* A location of a step; the column in UTF-16 units when the step lies in the
+   result's own file (whose text is loaded), else left out. */
+static json_t *step_location(struct sarif *s, const struct run_finding *rf,
+			     const struct asp_step *st)
+{
+	json_t *loc = jobj(s), *phys = jobj(s), *reg = jobj(s);
+	const char *p;
+	size_t n;
+
+	set(s, phys, "artifactLocation", artifact_location(s, root_relative(s, st->path)));
+	set(s, reg, "startLine", jint(s, st->line ? st->line : 1));
+	if (st->column && strcmp(st->path, rf->f->path) == 0 &&
+	    line_text(s, rf, st->line, &p, &n) && n)
+		set(s, reg, "startColumn", jint(s, utf16_column(p, n, st->column)));
+	set(s, phys, "region", reg);
+	set(s, loc, "physicalLocation", phys);
+	set(s, loc, "message", message(s, st->message));
+	return loc;
+}
+
+/*
+ * The path to a finding (DESIGN §5): one codeFlow with one threadFlow whose
+ * locations are the steps, then the finding itself; the steps are also
+ * relatedLocations so viewers without code-flow support still show them.
+ */
+static void add_code_flow(struct sarif *s, json_t *res, const struct run_finding *rf,
+			  json_t *result_loc)
+{
+	const struct asp_finding *f = rf->f;
+	json_t *flows, *flow, *threads, *thread, *locs, *related;
+	size_t i;
+
+	if (!f->nsteps)
+		return;
+	flows = jarr(s);
+	flow = jobj(s);
+	threads = jarr(s);
+	thread = jobj(s);
+	locs = jarr(s);
+	related = jarr(s);
+	for (i = 0; i <= f->nsteps; i++) {
+		json_t *tfl = jobj(s), *loc;
+		const char *kind = NULL;
+
+		if (i < f->nsteps) {
+			json_t *rel = step_location(s, rf, &f->steps[i]);
+
+			set(s, rel, "id", jint(s, (long long)i + 1));
+			push(s, related, rel);
+			loc = step_location(s, rf, &f->steps[i]);
+			kind = analyze_step_kind_name(f->steps[i].kind);
+			if (strcmp(kind, "note") == 0)
+				kind = NULL;   /* no SARIF kind says "just a note" */
+		} else {
+			loc = json_deep_copy(result_loc);
+			if (!loc)
+				s->oom = 1;
+			else
+				set(s, loc, "message", message(s, f->message));
+			kind = "usage";
+		}
+		set(s, tfl, "location", loc);
+		if (kind) {
+			json_t *kinds = jarr(s);
+
+			push(s, kinds, jstr(s, kind));
+			set(s, tfl, "kinds", kinds);
+		}
+		set(s, tfl, "executionOrder", jint(s, (long long)i + 1));
+		push(s, locs, tfl);
+	}
+	set(s, thread, "locations", locs);
+	push(s, threads, thread);
+	set(s, flow, "threadFlows", threads);
+	push(s, flows, flow);
+	set(s, res, "codeFlows", flows);
+	set(s, res, "relatedLocations", related);
+}
+
 static json_t *result_json(struct sarif *s, const struct run_finding *rf)
 {
 	const struct asp_finding *f = rf->f;
@@ -1432,6 +1524,7 @@ static json_t *result_json(struct sarif *s, const struct run_finding *rf)
 	}
 	push(s, locs, loc);
 	set(s, o, "locations", locs);
+	add_code_flow(s, o, rf, loc);
 
 	if (rf->line_hash[0])
 		set(s, fps, "primaryLocationLineHash", jstr(s, rf->line_hash));

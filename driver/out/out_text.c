@@ -57,6 +57,23 @@ static void print_marks(FILE *f, const struct run *r, const struct run_finding *
 		fprintf(f, " (suppressed: %s)", rf->f->suppression);
 }
 
+/* The path to a finding, as the compiler prints notes: one line per step. */
+static void print_steps(FILE *f, const struct asp_finding *af, const struct out_text_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < af->nsteps; i++) {
+		const struct asp_step *st = &af->steps[i];
+
+		if (o->color)
+			fprintf(f, C_BOLD "%s:%u:%u: " C_RESET C_CYAN "note:" C_RESET " %s\n",
+				shown_path(st->path, o->cwd), st->line, st->column, st->message);
+		else
+			fprintf(f, "%s:%u:%u: note: %s\n", shown_path(st->path, o->cwd), st->line,
+				st->column, st->message);
+	}
+}
+
 int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 {
 	size_t i, counts[4] = { 0, 0, 0, 0 }, reduced = 0, pattern_only = 0;
@@ -88,6 +105,7 @@ int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 		print_marks(f, r, rf);
 		fputc('\n', f);
 		print_snippet(f, rf->f->snippet, rf->f->column, o->color);
+		print_steps(f, rf->f, o);
 		if (rf->level >= 0 && rf->level <= 3)
 			counts[rf->level]++;
 	}

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "base/sbuf.h"
+#include "discover.h"
 
 int store_schema_version(void)
 {
@@ -185,7 +186,7 @@ void store_close(struct store *s)
 
 enum {
 	ST_RUN, ST_FILE, ST_RULE, ST_RUN_RULE, ST_FIND, ST_ADD, ST_SEEN, ST_OCC,
-	ST_GONE, ST_FIX, ST_COUNTS, ST_LAST, ST_LINKS,
+	ST_GONE, ST_FIX, ST_COUNTS, ST_LAST, ST_LINKS, ST_STEP,
 	ST__COUNT
 };
 
@@ -250,6 +251,9 @@ static const char *const record_sql[ST__COUNT] = {
 	" ORDER BY seq DESC LIMIT 1",
 	[ST_LINKS] =
 	"SELECT kind, ref FROM links WHERE finding_id = ?1 ORDER BY kind, ref",
+	[ST_STEP] =
+	"INSERT INTO occurrence_steps (run_id, finding_id, seq, uri, line, column, kind, message)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 };
 
 /* Binds parameters 1, 2, ... in order and keeps the first failure, so a
@@ -522,6 +526,7 @@ static int record_finding(struct store *s, sqlite3_stmt *const *st, struct run *
 	struct binder b;
 	long long id = 0, last_run = 0;
 	char state[16];
+	size_t k;
 	int rc;
 
 	rc = find_finding(s, st[ST_FIND], rf->fingerprint, &id, &last_run, state, err);
@@ -580,6 +585,22 @@ static int record_finding(struct store *s, sqlite3_stmt *const *st, struct run *
 	bind_text(&b, rf->line_hash[0] ? rf->line_hash : NULL);
 	bind_text(&b, f->suppression);
 	rc = bind_step(&b, "cannot record a finding's occurrence", err);
+	for (k = 0; !rc && k < f->nsteps; k++) {
+		const struct asp_step *sp = &f->steps[k];
+		char *uri = discover_relpath(r->root, sp->path);
+
+		b = bind_start(s, st[ST_STEP]);
+		bind_int(&b, run_id);
+		bind_int(&b, id);
+		bind_int(&b, (long long)k + 1);
+		bind_text(&b, uri ? uri : sp->path);
+		bind_int(&b, sp->line);
+		bind_int(&b, sp->column);
+		bind_text(&b, analyze_step_kind_name(sp->kind));
+		bind_text(&b, sp->message);
+		rc = bind_step(&b, "cannot record a finding's path", err);
+		free(uri);
+	}
 	if (rc)
 		return rc;
 	rf->trace_num = id;

@@ -100,8 +100,28 @@ static int migrate_to_2(struct store *s, struct asp_error *err)
 	return rc;
 }
 
+/* Schema 3: the steps of each occurrence's path. */
+static int migrate_to_3(struct store *s, struct asp_error *err)
+{
+	return store_exec(s,
+		"CREATE TABLE occurrence_steps ("
+		" run_id INTEGER NOT NULL,"
+		" finding_id INTEGER NOT NULL,"
+		" seq INTEGER NOT NULL,"
+		" uri TEXT NOT NULL,"
+		" line INTEGER NOT NULL,"
+		" column INTEGER NOT NULL,"
+		" kind TEXT NOT NULL,"
+		" message TEXT NOT NULL,"
+		" PRIMARY KEY (run_id, finding_id, seq),"
+		" FOREIGN KEY (run_id, finding_id) REFERENCES occurrences (run_id, finding_id)"
+		") STRICT, WITHOUT ROWID;",
+		"cannot upgrade the schema to version 3", err);
+}
+
 static const struct migration migrations[] = {
 	{ 2, migrate_to_2 },
+	{ 3, migrate_to_3 },
 	{ 0, NULL }
 };
 

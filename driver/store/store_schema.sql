@@ -1,4 +1,4 @@
--- asepsis findings store: the full current schema (version 2).
+-- asepsis findings store: the full current schema (version 3).
 --
 -- Used as is for a new database; an older database reaches the same result
 -- through the steps in store_migrate.c. Every column is explained in
@@ -108,6 +108,21 @@ CREATE TABLE occurrences (
 
 CREATE INDEX occurrences_finding_idx ON occurrences (finding_id);
 
+-- schema 3: the path to a finding in a run (where the value came from, the
+-- branches taken), in the order the program runs them
+CREATE TABLE occurrence_steps (
+	run_id INTEGER NOT NULL,
+	finding_id INTEGER NOT NULL,
+	seq INTEGER NOT NULL,
+	uri TEXT NOT NULL,
+	line INTEGER NOT NULL,
+	column INTEGER NOT NULL,
+	kind TEXT NOT NULL,
+	message TEXT NOT NULL,
+	PRIMARY KEY (run_id, finding_id, seq),
+	FOREIGN KEY (run_id, finding_id) REFERENCES occurrences (run_id, finding_id)
+) STRICT, WITHOUT ROWID;
+
 -- schema 2: every state change and link, hash-chained (store_audit.c)
 CREATE TABLE audit_log (
 	seq INTEGER PRIMARY KEY,
@@ -139,9 +154,9 @@ CREATE TABLE links (
 
 INSERT INTO meta (key, value) VALUES
 	('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-	('created_schema_version', '2'),
+	('created_schema_version', '3'),
 	('created_sqlite_version', sqlite_version());
 
 -- 0x41535053 is "ASPS": lets asepsis refuse another program's database.
 PRAGMA application_id = 1095979091;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

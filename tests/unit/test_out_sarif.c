@@ -64,6 +64,7 @@ struct fixture {
 	struct rule rules[4];
 	struct ruleset rs;
 	struct asp_finding af[2];
+	struct asp_step steps[2];
 	struct asp_notice notices[3];
 	struct run_file files[3];
 	struct run_finding findings[2];
@@ -142,14 +143,20 @@ static int setup(void **state)
 
 	fx->af[0] = (struct asp_finding){ "MDS-MEM-003", fx->pump, 3, 0, 3, 0,
 		"copy into 'buf' without a bound", "pump_start", "strcpy(buf, src)",
-		NULL, NULL };
+		NULL, NULL, NULL, 0 };
 	fx->af[0].snippet = "\tchar buf[8]; const char *u = \"\xC3\xA9\xF0\x9F\x98\x80\"; "
 			    "strcpy(buf, src); (void)u;";
 	fx->af[0].column = (unsigned)(strstr(fx->af[0].snippet, "strcpy") - fx->af[0].snippet) + 1;
 	fx->af[0].end_column = fx->af[0].column + (unsigned)strlen("strcpy(buf, src)");
 	fx->af[1] = (struct asp_finding){ "MDS-CTL-001", fx->pump, 6, 5, 9, 6,
 		"switch statement has no default label", NULL, "switch (a)",
-		"    switch (a) {", NULL };
+		"    switch (a) {", NULL, NULL, 0 };
+	/* a path of two steps to the first finding, one of them in another file */
+	fx->steps[0] = (struct asp_step){ fx->partial, 2, 1, 1, "'src' comes from here" };
+	fx->steps[1] = (struct asp_step){ fx->pump, 3, fx->af[0].column, 2,
+		"taking the true branch" };
+	fx->af[0].steps = fx->steps;
+	fx->af[0].nsteps = 2;
 
 	fx->notices[0] = (struct asp_notice){ ASP_NOTICE_WARNING, "parse-error", fx->partial, 1, 9,
 		"expected expression" };
@@ -472,6 +479,27 @@ static void test_results(void **state)
 	assert_memory_equal(guid, f0->correlation, 14);
 	assert_string_equal(str_at(r0, "properties.traceabilityId"), "ASF-7");
 	assert_string_equal(str_at(r0, "baselineState"), "new");
+
+	/* its path: the steps, then the finding itself, also as related locations */
+	assert_int_equal(json_array_size(at(r0, "codeFlows.0.threadFlows.0.locations")), 3);
+	assert_string_equal(str_at(r0, "codeFlows.0.threadFlows.0.locations.0.location."
+				   "physicalLocation.artifactLocation.uri"), "src/partial.c");
+	assert_string_equal(str_at(r0, "codeFlows.0.threadFlows.0.locations.0.location.message.text"),
+			    "'src' comes from here");
+	assert_string_equal(str_at(r0, "codeFlows.0.threadFlows.0.locations.0.kinds.0"), "source");
+	assert_string_equal(str_at(r0, "codeFlows.0.threadFlows.0.locations.1.kinds.0"), "branch");
+	/* same file: the column is in UTF-16 units like the result's */
+	assert_int_equal(int_at(r0, "codeFlows.0.threadFlows.0.locations.1.location."
+				"physicalLocation.region.startColumn"), fx->af[0].column - 3);
+	assert_int_equal(int_at(r0, "codeFlows.0.threadFlows.0.locations.2.location."
+				"physicalLocation.region.startLine"), 3);
+	assert_string_equal(str_at(r0, "codeFlows.0.threadFlows.0.locations.2.location.message.text"),
+			    "copy into 'buf' without a bound");
+	assert_int_equal(int_at(r0, "codeFlows.0.threadFlows.0.locations.2.executionOrder"), 3);
+	assert_int_equal(json_array_size(at(r0, "relatedLocations")), 2);
+	assert_int_equal(int_at(r0, "relatedLocations.1.id"), 2);
+	assert_null(json_object_get(r1, "codeFlows"));
+	assert_null(json_object_get(r1, "relatedLocations"));
 
 	/* a multi-line region: exact text, whole lines as context, no function */
 	assert_string_equal(str_at(r1, "ruleId"), "MDS-CTL-001");

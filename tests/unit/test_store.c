@@ -303,20 +303,20 @@ static void test_fresh_database(void **state)
 	char mode[16];
 
 	error_clear(&err);
-	assert_int_equal(store_schema_version(), 2);
+	assert_int_equal(store_schema_version(), 3);
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
 	assert_non_null(s);
 	store_close(s);
 
-	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 0x41535053);
 	raw_text(fx->db, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 				 " AND name IN ('meta', 'runs', 'files', 'rules', 'run_rules',"
-				 " 'findings', 'occurrences', 'audit_log', 'links')"), 9);
+				 " 'findings', 'occurrences', 'audit_log', 'links', 'occurrence_steps')"), 10);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM meta"
-				 " WHERE key = 'created_schema_version' AND value = '2'"), 1);
+				 " WHERE key = 'created_schema_version' AND value = '3'"), 1);
 
 	/* a second open finds it current and changes nothing */
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
@@ -344,7 +344,7 @@ static void test_folder_created(void **state)
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_true(S_ISDIR(sb.st_mode));
 	assert_int_equal(sb.st_mode & 0777, 0755);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 
 	/* a file where a folder should be is an I/O error naming it */
 	snprintf(path, sizeof path, "%s/plain", fx->dir);
@@ -363,13 +363,27 @@ static void test_ids_assigned(void **state)
 	struct fixture *fx = *state;
 	struct fake fk;
 	struct asp_error err;
-	char text[128];
+	char text[256];
+	struct asp_step steps[2] = {
+		{ "/project/src/main.c", 4, 2, 1, "'p' is NULL here" },
+		{ "/project/src/dose.c", 8, 3, 2, "taking the false branch" },
+	};
 
 	fake_init(&fk);
 	fake_add(&fk, 11, "src/main.c", 10, 0);
 	fake_add(&fk, 12, "src/main.c", 20, 1);
 	fake_add(&fk, 13, "src/dose.c", 30, 1);
+	fk.f[1].steps = steps;
+	fk.f[1].nsteps = 2;
 	assert_int_equal(record(fx->db, &fk, &err), ASP_OK);
+
+	/* the path of a finding is kept per occurrence, root-relative, in order */
+	raw_text(fx->db, "SELECT group_concat(seq || ' ' || uri || ':' || line || ':' || column"
+		 " || ' ' || kind || ' ' || message, '|') FROM (SELECT * FROM occurrence_steps"
+		 " WHERE run_id = 1 AND finding_id = 2 ORDER BY seq)", text, sizeof text);
+	assert_string_equal(text, "1 src/main.c:4:2 source 'p' is NULL here|"
+			    "2 src/dose.c:8:3 branch taking the false branch");
+	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM occurrence_steps"), 2);
 
 	assert_int_equal(fk.r.id, 1);
 	assert_string_equal(fk.rf[0].trace_id, "ASF-1");
@@ -505,7 +519,7 @@ static void test_newer_schema(void **state)
 	store_close(s);
 	/* a checkpointed file without -wal, so byte comparison means something */
 	raw_exec(fx->db, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
-	assert_refused(fx->db, "written by a newer asepsis (schema 99); this one reads up to 2");
+	assert_refused(fx->db, "written by a newer asepsis (schema 99); this one reads up to 3");
 
 	/* ours, but without a version: refused as well */
 	raw_exec(fx->db, "PRAGMA user_version = 0");
@@ -895,7 +909,7 @@ static void test_migrate_v1(void **state)
 	error_clear(&err);
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
 	store_close(s);
-	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM meta WHERE key = 'migrated_to_2_at'"), 1);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 2);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM occurrences"), 3);

@@ -20,7 +20,7 @@
 extern "C" {
 #endif
 
-#define ASP_ABI_VERSION 1
+#define ASP_ABI_VERSION 2   /* 2: asp_report_step */
 #define ASP_ABI_MIN 1
 
 #if defined(__GNUC__)
@@ -238,6 +238,26 @@ ASP_API void *asp_ctx_alloc(struct asp_ctx *ctx, size_t size);
    location lies outside the analysed project. Never prints. */
 ASP_API void asp_report(struct asp_ctx *ctx, asp_node n, const char *rule_id,
 		const char *fmt, ...) ASP_PRINTF(4, 5);
+
+/* What a step of a finding's path is (SARIF threadFlowLocation kinds). */
+enum asp_step_kind {
+	ASP_STEP_NOTE = 0,         /* anything else worth saying */
+	ASP_STEP_SOURCE,           /* where the value came from (NULL, an allocation) */
+	ASP_STEP_BRANCH,           /* a condition and the way taken */
+	ASP_STEP_ACQUIRE,          /* a resource or lock taken */
+	ASP_STEP_RELEASE,          /* a resource or lock released, memory freed */
+	ASP_STEP_CALL,             /* a call that matters to the path */
+	ASP_STEP_ASSIGN,           /* a value copied or overwritten */
+	ASP_STEP_EXIT              /* the function returns or the scope ends */
+};
+
+/* Adds a step to the path of the next finding this checker reports, in the
+   order the program runs them; asp_report attaches the pending steps (the
+   reported node is the last step) and clears them, also when the finding is
+   dropped. At most 64 steps per finding: the first 63 and the last are
+   kept. Since ABI 2. */
+ASP_API void asp_report_step(struct asp_ctx *ctx, asp_node n, enum asp_step_kind kind,
+			     const char *fmt, ...) ASP_PRINTF(4, 5);
 
 #ifdef __cplusplus
 }
