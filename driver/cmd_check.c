@@ -679,8 +679,13 @@ static char *find_compdb(const char *cwd, const char *root)
 			free(dir);
 			return strdup(probe);
 		}
-		if (strcmp(dir, root) == 0 || !discover_relpath(root, dir))
-			break;
+		{
+			char *rel = discover_relpath(root, dir);
+
+			free(rel);
+			if (strcmp(dir, root) == 0 || !rel)
+				break;
+		}
 		slash = strrchr(dir, '/');
 		if (!slash || slash == dir)
 			break;
@@ -873,6 +878,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	struct asp_error input_err;
 	struct changes chg;
 	int changed_mode = 0, db_found = 0;
+	char *found_db = NULL;
 	FILE *text_out = stdout;
 
 	memset(&chg, 0, sizeof chg);
@@ -908,7 +914,8 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		goto done;
 	changed_mode = o.staged || o.diff;
 	if (!o.build_dir && o.engine != ANALYZE_PATTERN) {
-		o.build_dir = find_compdb(cwd, run.root);
+		found_db = find_compdb(cwd, run.root);
+		o.build_dir = found_db;
 		if (o.build_dir) {
 			db_found = 1;
 			if (!o.quiet)
@@ -1304,6 +1311,7 @@ done:
 	free(fres);
 	run_free(&run);
 	changes_free(&chg);
+	free(found_db);
 	baseline_free(&bl);
 	work_list_free(&work);
 	registry_free(reg);

@@ -85,6 +85,14 @@ int out_github_summary(const struct run *r, const char *path, const struct out_c
    returns how many were left out. */
 size_t out_github_annotations(FILE *f, const struct run *r, const struct out_ci_opts *o);
 
+/* Joins the SARIF files that the shards of one analysis wrote (--shard I/N)
+   into what one run writes: one run per category, artifacts united, results
+   sorted and de-duplicated, one invocation. ASP_EUSAGE naming the file when
+   an input is not asepsis SARIF, or comes from another tool version, rule
+   set or commit. */
+int out_sarif_merge(const char *const *inputs, size_t n, const char *output,
+		    struct asp_error *err);
+
 /* Standards of the clause taxonomies; see out_sarif_clause_title. */
 enum out_sarif_standard { OUT_SARIF_IEC62304 = 1, OUT_SARIF_IEC81001 = 2 };
 
