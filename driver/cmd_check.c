@@ -387,14 +387,16 @@ static int compile_patterns(const struct ruleset *rs, int engine, const char *pa
 {
 	struct pat_rule_src *src;
 	char **expanded;
-	size_t i, n = 0;
+	size_t i, n = 0, total = rs->n, k;
 	int rc;
 
 	*out = NULL;
 	if (engine == ANALYZE_CLANG)
 		return ASP_OK;
-	src = calloc(rs->n ? rs->n : 1, sizeof *src);
-	expanded = calloc(rs->n ? rs->n : 1, sizeof *expanded);
+	for (i = 0; i < rs->n; i++)
+		total += rs->rules[i].npatterns;
+	src = calloc(total ? total : 1, sizeof *src);
+	expanded = calloc(total ? total : 1, sizeof *expanded);
 	if (!src || !expanded) {
 		free(src);
 		free(expanded);
@@ -417,6 +419,21 @@ static int compile_patterns(const struct ruleset *rs, int engine, const char *pa
 		src[n].query_line = r->query_line;
 		src[n].fallback = r->engine == RULE_ENGINE_CLANG;
 		n++;
+		for (k = 0; k < r->npatterns; k++) {
+			expanded[n] = expand_query(r->patterns[k].query,
+						   patient ? patient : PATIENT_DATA_DEFAULT);
+			if (!expanded[n]) {
+				rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+				goto done;
+			}
+			src[n].id = r->id;
+			src[n].query = expanded[n];
+			src[n].message = r->patterns[k].message;
+			src[n].source = r->source;
+			src[n].query_line = r->patterns[k].query_line;
+			src[n].fallback = 1;
+			n++;
+		}
 	}
 	rc = pat_rules_compile(out, src, n, err);
 done:
