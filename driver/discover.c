@@ -178,6 +178,64 @@ static int walk(struct work_list *out, const char *dir, int depth, int headers,
 	return rc;
 }
 
+/* Drops the items [from, out->n) that git ignores (.gitignore, info/exclude,
+   the global excludes file); tracked files are kept. Outside a git work tree,
+   or when git is missing, nothing is dropped. */
+static int drop_ignored(struct work_list *out, size_t from, const char *dir)
+{
+	static const char *const args[] = { "check-ignore", "--stdin", "-z", NULL };
+	char tmpl[] = "/tmp/asepsis-paths.XXXXXX";
+	char *ign = NULL;
+	size_t len = 0, i, w;
+	FILE *f;
+	int fd, st;
+
+	if (out->n == from)
+		return ASP_OK;
+	fd = mkstemp(tmpl);
+	if (fd < 0)
+		return ASP_OK;
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(tmpl);
+		return ASP_OK;
+	}
+	for (i = from; i < out->n; i++)
+		fwrite(out->items[i].file, 1, strlen(out->items[i].file) + 1, f);
+	if (fclose(f) != 0) {
+		unlink(tmpl);
+		return ASP_OK;
+	}
+	st = discover_git_run(dir, args, tmpl, &ign, &len, 64u << 20);
+	unlink(tmpl);
+	if ((st != 0 && st != 1) || !ign) {
+		free(ign);
+		return ASP_OK;
+	}
+	for (i = from, w = from; i < out->n; i++) {
+		size_t off = 0;
+		int ignored = 0;
+
+		while (off < len && !ignored) {
+			ignored = strcmp(ign + off, out->items[i].file) == 0;
+			off += strlen(ign + off) + 1;
+		}
+		if (!ignored) {
+			out->items[w++] = out->items[i];
+			continue;
+		}
+		{
+			struct work_list one = { &out->items[i], 1, 1 };
+
+			work_list_free_items(&one);
+		}
+	}
+	out->n = w;
+	free(ign);
+	return ASP_OK;
+}
+
 int discover_paths(struct work_list *out, const char *const *paths, size_t n,
 		   int headers, struct asp_error *err)
 {
@@ -193,8 +251,15 @@ int discover_paths(struct work_list *out, const char *const *paths, size_t n,
 			return error_set(err, ASP_ENOMEM, paths[i], 0, 0, "out of memory");
 		if (stat(abs, &st) != 0)
 			rc = error_set(err, ASP_ENOTFOUND, paths[i], 0, 0, "%s", strerror(errno));
-		else if (S_ISDIR(st.st_mode))
+		else if (S_ISDIR(st.st_mode)) {
+			size_t from = out->n;
+
 			rc = walk(out, abs, 0, headers, err);
+			/* a folder scan skips what git ignores (build output, vendored
+			   trees); a file named on the command line is always analysed */
+			if (!rc)
+				rc = drop_ignored(out, from, abs);
+		}
 		else if (S_ISREG(st.st_mode))
 			rc = add_default(out, abs);
 		else
