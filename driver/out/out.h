@@ -89,9 +89,11 @@ size_t out_github_annotations(FILE *f, const struct run *r, const struct out_ci_
    into what one run writes: one run per category, artifacts united, results
    sorted and de-duplicated, one invocation. ASP_EUSAGE naming the file when
    an input is not asepsis SARIF, or comes from another tool version, rule
-   set or commit. */
-int out_sarif_merge(const char *const *inputs, size_t n, const char *output,
-		    struct asp_error *err);
+   set or commit. *blocking (may be NULL) receives the number of results
+   that fail a gate at fail_on (enum asp_level): not suppressed, not
+   dispositioned, not absent. */
+int out_sarif_merge(const char *const *inputs, size_t n, const char *output, int fail_on,
+		    size_t *blocking, struct asp_error *err);
 
 /* Standards of the clause taxonomies; see out_sarif_clause_title. */
 enum out_sarif_standard { OUT_SARIF_IEC62304 = 1, OUT_SARIF_IEC81001 = 2 };

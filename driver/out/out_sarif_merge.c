@@ -520,8 +520,36 @@ done:
 	return rc;
 }
 
-int out_sarif_merge(const char *const *inputs, size_t n, const char *output,
-		    struct asp_error *err)
+/* Results of the merged document that fail a gate at fail_on: not
+   suppressed, not dispositioned, not absent. */
+static size_t count_blocking(json_t *runs, int fail_on)
+{
+	size_t i, k, n = 0;
+	json_t *r, *v;
+
+	if (fail_on <= ASP_LEVEL_NONE)
+		return 0;
+	json_array_foreach(runs, i, r) {
+		json_array_foreach(json_object_get(r, "results"), k, v) {
+			const char *lv = sget(v, "level"), *st;
+			int level = strcmp(lv, "error") == 0 ? ASP_LEVEL_ERROR
+				: strcmp(lv, "warning") == 0 ? ASP_LEVEL_WARNING
+				: strcmp(lv, "note") == 0 ? ASP_LEVEL_NOTE : ASP_LEVEL_NONE;
+
+			st = sget(json_object_get(v, "properties"), "triageState");
+			if (level < fail_on || json_array_size(json_object_get(v, "suppressions")) ||
+			    strcmp(sget(v, "baselineState"), "absent") == 0 ||
+			    strcmp(st, "accepted-risk") == 0 || strcmp(st, "false-positive") == 0 ||
+			    strcmp(st, "deferred") == 0)
+				continue;
+			n++;
+		}
+	}
+	return n;
+}
+
+int out_sarif_merge(const char *const *inputs, size_t n, const char *output, int fail_on,
+		    size_t *blocking, struct asp_error *err)
 {
 	struct in *in = calloc(n ? n : 1, sizeof *in);
 	json_t *doc = NULL, *runs_out = NULL;
@@ -613,6 +641,8 @@ int out_sarif_merge(const char *const *inputs, size_t n, const char *output,
 		}
 	}
 	json_object_set(doc, "runs", runs_out);
+	if (blocking)
+		*blocking = count_blocking(runs_out, fail_on);
 	rc = out_file_open(&of, output, "SARIF file", err);
 	if (rc)
 		goto done;
