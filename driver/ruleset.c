@@ -210,9 +210,10 @@ static void rule_clear(struct rule *r)
 	free(r->rationale); free(r->remediation); free(r->precision); free(r->status);
 	free(r->checker); free(r->query); free(r->message); free(r->security_severity);
 	free(r->source);
-	for (size_t pi = 0; pi < r->npatterns; pi++) {
-		free(r->patterns[pi].query);
-		free(r->patterns[pi].message);
+	while (r->npatterns > 0) {
+		r->npatterns--;
+		free(r->patterns[r->npatterns].query);
+		free(r->patterns[r->npatterns].message);
 	}
 	free(r->patterns);
 	strlist_free(&r->cwe); strlist_free(&r->cert_c); strlist_free(&r->misra);
