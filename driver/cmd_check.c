@@ -22,6 +22,9 @@
 #include "discover.h"
 #include "fingerprint.h"
 #include "out.h"
+#include "out_file.h"
+#include "changes.h"
+#include "shard.h"
 #include "pattern/pat.h"
 #include "core/registry.h"
 #include "ruleset.h"
@@ -53,6 +56,15 @@ struct check_opts {
 	int allow_plugins;          /* the project's own plugins: may be loaded */
 	const char *plugins[16];    /* --plugin FILE */
 	size_t nplugins;
+	const char *json, *gitlab, *junit;   /* more outputs; "-" is stdout */
+	const char *github_summary;
+	int github_annotations;
+	const char *category;       /* SARIF automationDetails.id */
+	long sarif_max_results;     /* results in the upload SARIF; 0: GitHub's limit */
+	const char *shard;          /* "I/N" */
+	unsigned shard_i, shard_n;
+	int staged;                 /* --staged */
+	const char *diff;           /* --diff REV */
 };
 
 /* Set by SIGINT; workers stop between files, the store rolls back. */
@@ -69,9 +81,31 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: asepsis check [PATH...] [options]\n"
 		"\n"
-		"  -p, --build-dir DIR   use DIR/compile_commands.json (PATHs then filter it)\n"
+		"  -p, --build-dir DIR   use DIR/compile_commands.json (PATHs then filter it);\n"
+		"                        without it: compile_database of .asepsis.yml, else\n"
+		"                        compile_commands.json in the current folder, build/,\n"
+		"                        or a folder above them up to the project root\n"
 		"      --config FILE     settings file (default: .asepsis.yml at the project root)\n"
-		"      --sarif FILE      write SARIF 2.1.0 to FILE\n"
+		"      --sarif FILE      write SARIF 2.1.0 to FILE ('-': standard output, and the\n"
+		"                        diagnostics go to standard error)\n"
+		"      --json FILE       the findings, notifications and gate as JSON\n"
+		"      --gitlab FILE     GitLab Code Quality report\n"
+		"      --junit FILE      JUnit XML (a test case per rule and file)\n"
+		"      --github-summary FILE  append a markdown job summary (GitHub:\n"
+		"                        $GITHUB_STEP_SUMMARY)\n"
+		"      --github-annotations  print ::error/::warning workflow commands\n"
+		"      --format github   both: annotations, and the summary to\n"
+		"                        $GITHUB_STEP_SUMMARY when it is set\n"
+		"      --category ID     SARIF automationDetails.id (default asepsis/full/;\n"
+		"                        asepsis/diff/ with --staged or --diff)\n"
+		"      --sarif-max-results N  results kept in the upload SARIF, highest\n"
+		"                        severity first (default 25000, GitHub's limit)\n"
+		"      --staged          analyse what is staged in git, as it will be\n"
+		"                        committed; report only added or changed lines\n"
+		"      --diff REV        the same for the changes since the merge base of\n"
+		"                        REV and HEAD (pull requests: --diff origin/main)\n"
+		"      --shard I/N       analyse shard I of N (balanced by size); join the\n"
+		"                        shards' SARIF files with 'asepsis merge'\n"
 		"      --db FILE         findings store (default: .asepsis/asepsis.db under the root)\n"
 		"      --no-db           do not use a store (no traceability IDs)\n"
 		"      --fail-on LEVEL   none|note|warning|error (default: error); findings\n"
@@ -107,7 +141,9 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 {
 	enum { O_SARIF = 256, O_DB, O_NODB, O_FAILON, O_PROFILE, O_ENABLE, O_DISABLE,
 	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR, O_CONFIG,
-	       O_BASELINE, O_NEWONLY, O_SARIFSUP, O_SHOWSUP, O_PLUGIN, O_ALLOWPLUG };
+	       O_BASELINE, O_NEWONLY, O_SARIFSUP, O_SHOWSUP, O_PLUGIN, O_ALLOWPLUG,
+	       O_JSON, O_GITLAB, O_JUNIT, O_GHSUM, O_GHANN, O_FORMAT, O_CATEGORY, O_SARIFMAX,
+	       O_SHARD, O_STAGED, O_DIFF };
 	static const struct option lo[] = {
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "sarif", required_argument, NULL, O_SARIF },
@@ -131,6 +167,17 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		{ "show-suppressed", no_argument, NULL, O_SHOWSUP },
 		{ "plugin", required_argument, NULL, O_PLUGIN },
 		{ "allow-plugins", no_argument, NULL, O_ALLOWPLUG },
+		{ "json", required_argument, NULL, O_JSON },
+		{ "gitlab", required_argument, NULL, O_GITLAB },
+		{ "junit", required_argument, NULL, O_JUNIT },
+		{ "github-summary", required_argument, NULL, O_GHSUM },
+		{ "github-annotations", no_argument, NULL, O_GHANN },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "category", required_argument, NULL, O_CATEGORY },
+		{ "sarif-max-results", required_argument, NULL, O_SARIFMAX },
+		{ "shard", required_argument, NULL, O_SHARD },
+		{ "staged", no_argument, NULL, O_STAGED },
+		{ "diff", required_argument, NULL, O_DIFF },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -190,6 +237,38 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 				return error_set(err, ASP_EUSAGE, "--plugin", 0, 0, "at most 16 plugins");
 			o->plugins[o->nplugins++] = optarg;
 			break;
+		case O_JSON: o->json = optarg; break;
+		case O_GITLAB: o->gitlab = optarg; break;
+		case O_JUNIT: o->junit = optarg; break;
+		case O_GHSUM: o->github_summary = optarg; break;
+		case O_GHANN: o->github_annotations = 1; break;
+		case O_FORMAT:
+			if (strcmp(optarg, "github") != 0)
+				return error_set(err, ASP_EUSAGE, "--format", 0, 0,
+						 "'%s' is not a format of check (github)", optarg);
+			o->github_annotations = 1;
+			if (!o->github_summary && getenv("GITHUB_STEP_SUMMARY") &&
+			    *getenv("GITHUB_STEP_SUMMARY"))
+				o->github_summary = getenv("GITHUB_STEP_SUMMARY");
+			break;
+		case O_CATEGORY: o->category = optarg; break;
+		case O_SARIFMAX: {
+			char *end = NULL;
+			long v = strtol(optarg, &end, 10);
+
+			if (!end || *end || v < 1 || v > 100000000)
+				return error_set(err, ASP_EUSAGE, "--sarif-max-results", 0, 0,
+						 "'%s' is not a number of results", optarg);
+			o->sarif_max_results = v;
+			break;
+		}
+		case O_SHARD:
+			if (shard_parse(optarg, &o->shard_i, &o->shard_n, err))
+				return ASP_EUSAGE;
+			o->shard = optarg;
+			break;
+		case O_STAGED: o->staged = 1; break;
+		case O_DIFF: o->diff = optarg; break;
 		case O_RULESDIR:
 			if (o->nrules_dirs == sizeof o->rules_dirs / sizeof o->rules_dirs[0])
 				return error_set(err, ASP_EUSAGE, "--rules-dir", 0, 0,
@@ -209,6 +288,22 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 	if (o->new_only && !o->baseline)
 		return error_set(err, ASP_EUSAGE, "--new-only", 0, 0,
 				 "needs --baseline (a run number or a SARIF file)");
+	if (o->staged && o->diff)
+		return error_set(err, ASP_EUSAGE, "--staged", 0, 0, "--staged and --diff exclude each other");
+	if ((o->staged || o->diff) && o->shard)
+		return error_set(err, ASP_EUSAGE, "--shard", 0, 0,
+				 "--shard splits a full analysis; it does not go with %s",
+				 o->staged ? "--staged" : "--diff");
+	{
+		const char *outs[] = { o->sarif, o->json, o->gitlab, o->junit, o->github_summary };
+		size_t i, dash = 0;
+
+		for (i = 0; i < sizeof outs / sizeof outs[0]; i++)
+			dash += out_file_is_stdout(outs[i]);
+		if (dash > 1)
+			return error_set(err, ASP_EUSAGE, "-", 0, 0,
+					 "only one output can go to standard output");
+	}
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);
 	return ASP_OK;
@@ -292,14 +387,16 @@ static int compile_patterns(const struct ruleset *rs, int engine, const char *pa
 {
 	struct pat_rule_src *src;
 	char **expanded;
-	size_t i, n = 0;
+	size_t i, n = 0, total = rs->n, k;
 	int rc;
 
 	*out = NULL;
 	if (engine == ANALYZE_CLANG)
 		return ASP_OK;
-	src = calloc(rs->n ? rs->n : 1, sizeof *src);
-	expanded = calloc(rs->n ? rs->n : 1, sizeof *expanded);
+	for (i = 0; i < rs->n; i++)
+		total += rs->rules[i].npatterns;
+	src = calloc(total ? total : 1, sizeof *src);
+	expanded = calloc(total ? total : 1, sizeof *expanded);
 	if (!src || !expanded) {
 		free(src);
 		free(expanded);
@@ -322,6 +419,21 @@ static int compile_patterns(const struct ruleset *rs, int engine, const char *pa
 		src[n].query_line = r->query_line;
 		src[n].fallback = r->engine == RULE_ENGINE_CLANG;
 		n++;
+		for (k = 0; k < r->npatterns; k++) {
+			expanded[n] = expand_query(r->patterns[k].query,
+						   patient ? patient : PATIENT_DATA_DEFAULT);
+			if (!expanded[n]) {
+				rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+				goto done;
+			}
+			src[n].id = r->id;
+			src[n].query = expanded[n];
+			src[n].message = r->patterns[k].message;
+			src[n].source = r->source;
+			src[n].query_line = r->patterns[k].query_line;
+			src[n].fallback = 1;
+			n++;
+		}
 	}
 	rc = pat_rules_compile(out, src, n, err);
 done:
@@ -565,6 +677,188 @@ static int load_baseline(const struct check_opts *o, const char *db_path, struct
 	return rc;
 }
 
+/* compile_commands.json as clang-tidy finds it: the current folder, its
+   build/, then each folder above, up to the project root. Caller frees. */
+static char *find_compdb(const char *cwd, const char *root)
+{
+	char *dir = strdup(cwd);
+	char probe[8192];
+
+	while (dir) {
+		char *slash;
+
+		snprintf(probe, sizeof probe, "%s/compile_commands.json", dir);
+		if (access(probe, R_OK) == 0)
+			return dir;
+		snprintf(probe, sizeof probe, "%s/build/compile_commands.json", dir);
+		if (access(probe, R_OK) == 0) {
+			snprintf(probe, sizeof probe, "%s/build", dir);
+			free(dir);
+			return strdup(probe);
+		}
+		{
+			char *rel = discover_relpath(root, dir);
+
+			free(rel);
+			if (strcmp(dir, root) == 0 || !rel)
+				break;
+		}
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return NULL;
+}
+
+/* Files found on disk take their flags from a compile database that was
+   found rather than given, when it lists them. */
+static int merge_db_flags(struct work_list *work, const struct work_list *db)
+{
+	size_t i, k;
+
+	for (i = 0; i < work->n; i++) {
+		for (k = 0; k < db->n && strcmp(db->items[k].file, work->items[i].file) != 0; k++)
+			;
+		if (k == db->n)
+			continue;
+		{
+			struct work_item *w = &work->items[i];
+			const struct work_item *d = &db->items[k];
+			char **args = calloc((size_t)d->nargs + 1, sizeof *args);
+			char *dir = d->directory ? strdup(d->directory) : NULL;
+			int j;
+
+			if (!args || (d->directory && !dir)) {
+				free(args);
+				free(dir);
+				return ASP_ENOMEM;
+			}
+			for (j = 0; j < d->nargs; j++)
+				if (!(args[j] = strdup(d->args[j]))) {
+					while (j-- > 0)
+						free(args[j]);
+					free(args);
+					free(dir);
+					return ASP_ENOMEM;
+				}
+			for (j = 0; j < w->nargs; j++)
+				free(w->args[j]);
+			free(w->args);
+			free(w->directory);
+			w->args = args;
+			w->nargs = d->nargs;
+			w->directory = dir;
+		}
+	}
+	return ASP_OK;
+}
+
+/* A file outside the project root is analysed, but its findings are not
+   reported: say so instead of staying silent. */
+static int notice_outside_root(struct run *run, const struct work_list *work)
+{
+	size_t i;
+
+	for (i = 0; i < work->n; i++) {
+		char *rel = discover_relpath(run->root, work->items[i].file);
+
+		if (rel) {
+			free(rel);
+			continue;
+		}
+		if (analyze_result_notice(&run->result, ASP_NOTICE_WARNING, "outside-root",
+					  work->items[i].file, 0, 0,
+					  "%s is outside the project root %s: it is analysed, but its "
+					  "findings are not reported (run asepsis from the project, or "
+					  "put .asepsis.yml in a folder above both)",
+					  work->items[i].file, run->root))
+			return ASP_ENOMEM;
+	}
+	return ASP_OK;
+}
+
+/* Changed-lines modes report only findings on added or changed lines, and
+   of the baseline's findings no longer found, those in changed files. */
+static void keep_changed_lines(struct run *run, const struct changes *chg)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < run->nabsent; i++) {
+		struct run_finding *rf = &run->absent[i];
+		size_t n = strlen(run->root) + strlen(rf->uri ? rf->uri : "") + 2;
+		char *abs = malloc(n);
+		int keep;
+
+		if (abs)
+			snprintf(abs, n, "%s/%s", run->root, rf->uri ? rf->uri : "");
+		keep = abs && changes_has_file(chg, abs);
+		free(abs);
+		if (keep) {
+			run->absent_f[w] = run->absent_f[i];
+			run->absent[w] = *rf;
+			run->absent[w].f = &run->absent_f[w];
+			w++;
+			continue;
+		}
+		free(rf->uri);
+		free(run->absent_f[i].message);
+		free(run->absent_f[i].function);
+		free(run->absent_f[i].stmt_text);
+		free(run->absent_f[i].snippet);
+		free(run->absent_f[i].path);
+	}
+	run->nabsent = w;
+	w = 0;
+
+	for (i = 0; i < run->nfindings; i++) {
+		struct run_finding *rf = &run->findings[i];
+
+		if (changes_has_line(chg, rf->f->path, rf->f->line)) {
+			run->findings[w++] = *rf;
+			continue;
+		}
+		free(rf->uri);
+		free(rf->justification);
+		free(rf->links);
+	}
+	run->nfindings = w;
+}
+
+/* The outputs besides text and SARIF, in a fixed order. */
+static int write_ci_outputs(const struct run *run, const struct check_opts *o,
+			    struct asp_error *err)
+{
+	struct out_ci_opts co;
+	char link[4096];
+	const char *server = getenv("GITHUB_SERVER_URL"), *repo = getenv("GITHUB_REPOSITORY");
+	const char *sha = getenv("GITHUB_SHA");
+	int rc = ASP_OK;
+
+	memset(&co, 0, sizeof co);
+	co.fail_on = o->fail_on;
+	co.new_only = o->new_only;
+	if (o->gitlab && getenv("CI_PROJECT_DIR") && *getenv("CI_PROJECT_DIR"))
+		co.base_dir = getenv("CI_PROJECT_DIR");
+	if (o->json)
+		rc = out_json_run(run, o->json, &co, err);
+	if (!rc && o->gitlab)
+		rc = out_gitlab_write(run, o->gitlab, &co, err);
+	if (!rc && o->junit)
+		rc = out_junit_write(run, o->junit, &co, err);
+	if (getenv("GITHUB_WORKSPACE") && *getenv("GITHUB_WORKSPACE"))
+		co.base_dir = getenv("GITHUB_WORKSPACE");
+	if (server && repo && sha && *server && *repo && *sha &&
+	    (size_t)snprintf(link, sizeof link, "%s/%s/blob/%s", server, repo, sha) < sizeof link)
+		co.link_base = link;
+	if (!rc && o->github_summary)
+		rc = out_github_summary(run, o->github_summary, &co, err);
+	if (!rc && o->github_annotations)
+		out_github_annotations(stdout, run, &co);
+	return rc;
+}
+
 static char *default_db(const char *root)
 {
 	size_t n = strlen(root) + 32;
@@ -599,7 +893,12 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	int rc, input_rc = ASP_OK, status = 0;
 	size_t i, analysed = 0;
 	struct asp_error input_err;
+	struct changes chg;
+	int changed_mode = 0, db_found = 0;
+	char *found_db = NULL;
+	FILE *text_out = stdout;
 
+	memset(&chg, 0, sizeof chg);
 	memset(&o, 0, sizeof o);
 	memset(&cfg, 0, sizeof cfg);
 	memset(&run, 0, sizeof run);
@@ -630,6 +929,17 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	rc = load_config(&o, run.root, &cfg, err);
 	if (rc)
 		goto done;
+	changed_mode = o.staged || o.diff;
+	if (!o.build_dir && o.engine != ANALYZE_PATTERN) {
+		found_db = find_compdb(cwd, run.root);
+		o.build_dir = found_db;
+		if (o.build_dir) {
+			db_found = 1;
+			if (!o.quiet)
+				fprintf(stderr, "asepsis: using the compile database %s/compile_commands.json\n",
+					o.build_dir);
+		}
+	}
 	rule_dirs = calloc(cfg.rules_dirs.n + o.nrules_dirs + 1, sizeof *rule_dirs);
 	if (!rule_dirs) {
 		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
@@ -702,7 +1012,35 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	}
 
 	/* the work list: a compile database, or files found on disk */
-	if (o.build_dir) {
+	if (changed_mode) {
+		rc = changes_collect(&chg, cwd, o.staged, o.diff, (const char *const *)o.paths,
+				     o.npaths, err);
+		if (!rc && o.build_dir)
+			rc = compdb_load(&work, o.build_dir, NULL, 0, err);
+		if (!rc)
+			rc = changes_select(&chg, &work, o.build_dir != NULL,
+					    o.engine == ANALYZE_PATTERN, run.root, err);
+		if (rc)
+			goto done;
+		if (chg.nbinary && !o.quiet)
+			fprintf(stderr, "asepsis: note: %zu binary file%s in %s not analysed\n",
+				chg.nbinary, chg.nbinary == 1 ? "" : "s", chg.what);
+	} else if (o.build_dir && db_found && o.npaths) {
+		/* a database that was found, not given: it supplies the flags of the
+		   files it lists; the paths decide what is analysed */
+		struct work_list db = { NULL, 0, 0 };
+
+		input_rc = discover_paths(&work, (const char *const *)o.paths, o.npaths,
+					  o.engine == ANALYZE_PATTERN, &input_err);
+		if (input_rc == ASP_ENOMEM ||
+		    (compdb_load(&db, o.build_dir, NULL, 0, NULL) == ASP_OK &&
+		     merge_db_flags(&work, &db))) {
+			work_list_free(&db);
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		work_list_free(&db);
+	} else if (o.build_dir) {
 		filters = calloc(o.npaths + 1, sizeof *filters);
 		if (!filters) {
 			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
@@ -763,6 +1101,16 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		work.n = w;
 	}
 
+	if (o.shard) {
+		rc = shard_select(&work, o.shard_i, o.shard_n, run.root, err);
+		if (rc)
+			goto done;
+	}
+	if (notice_outside_root(&run, &work)) {
+		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+
 	/* the analysis */
 	aopts.engine = o.engine;
 	aopts.pat = pat;
@@ -816,6 +1164,10 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			       "interrupted: the analysis was stopped and nothing was stored");
 		goto done;
 	}
+	if (changed_mode && changes_map_result(&chg, &run.result)) {
+		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
 	run.complete = 1;
 	for (i = 0; i < work.n; i++) {
 		int st = RUN_FILE_ANALYSED;
@@ -824,7 +1176,8 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			st = RUN_FILE_FAILED;
 			if (fres[i].failed)
 				analyze_result_notice(&run.result, ASP_NOTICE_ERROR, "analysis-failed",
-						      work.items[i].file, 0, 0, "%s", fres[i].message);
+						      changes_original(&chg, work.items[i].file), 0, 0,
+						      "%s", fres[i].message);
 		} else if (fres[i].parse_errors || fres[i].pattern_only) {
 			st = RUN_FILE_PARTIAL;
 		}
@@ -832,7 +1185,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 			analysed++;
 		if (st != RUN_FILE_ANALYSED)
 			run.complete = 0;
-		if (add_file(&run, work.items[i].file, st)) {
+		if (add_file(&run, changes_original(&chg, work.items[i].file), st)) {
 			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 			goto done;
 		}
@@ -847,8 +1200,28 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		qsort(run.files, run.nfiles, sizeof *run.files, cmp_file);
 	now_iso(run.finished);
 
+	/* changed-lines runs read the store's triage and record nothing: they
+	   see a change that is not committed yet */
+	if (changed_mode && !o.no_db && analysed > 0) {
+		db_path = db_path ? db_path : o.db ? strdup(o.db) : default_db(run.root);
+		if (!db_path) {
+			rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
+			goto done;
+		}
+		if (access(db_path, F_OK) == 0) {
+			rc = store_open_existing(&store, db_path, err);
+			if (!rc)
+				rc = store_lookup_run(store, &run, err);
+			store_close(store);
+			store = NULL;
+			if (rc) {
+				rc = rc == ASP_ENOMEM ? rc : ASP_EDB;
+				goto done;
+			}
+		}
+	}
 	/* the store: one transaction, before any output */
-	if (!o.no_db && analysed > 0) {
+	if (!changed_mode && !o.no_db && analysed > 0) {
 		if (!db_path)
 			db_path = o.db ? strdup(o.db) : default_db(run.root);
 		if (!db_path) {
@@ -868,29 +1241,57 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		rc = error_set(err, ASP_ENOMEM, NULL, 0, 0, "out of memory");
 		goto done;
 	}
+	if (changed_mode)
+		keep_changed_lines(&run, &chg);
+	/* machine output on stdout: the diagnostics move to stderr */
+	if (out_file_is_stdout(o.sarif) || out_file_is_stdout(o.json) ||
+	    out_file_is_stdout(o.gitlab) || out_file_is_stdout(o.junit) ||
+	    out_file_is_stdout(o.github_summary))
+		text_out = stderr;
 
 	/* outputs */
 	{
 		struct out_text_opts to;
 
-		to.color = !o.no_color && isatty(1) && !getenv("NO_COLOR");
+		to.color = !o.no_color && isatty(fileno(text_out)) && !getenv("NO_COLOR");
 		to.quiet = o.quiet;
 		to.cwd = cwd;
 		to.show_suppressed = o.show_suppressed;
-		out_text_write(stdout, &run, &to);
+		out_text_write(text_out, &run, &to);
 		if (!o.quiet && store)
-			printf("asepsis: run %lld stored in %s\n", run.id, db_path);
-		fflush(stdout);
+			fprintf(text_out, "asepsis: run %lld stored in %s\n", run.id, db_path);
+		if (!o.quiet && changed_mode)
+			fprintf(text_out, "asepsis: %s: %zu changed file%s, %zu translation unit%s "
+				"analysed; only findings on added or changed lines are shown\n",
+				chg.what, chg.n, chg.n == 1 ? "" : "s", work.n, work.n == 1 ? "" : "s");
+		fflush(text_out);
 	}
 	if (o.sarif) {
 		struct out_sarif_opts so;
+		size_t kept = 0, left_out = 0;
 
 		memset(&so, 0, sizeof so);
 		so.include_suppressed = o.sarif_suppressed;
+		so.category = o.category ? o.category : changed_mode ? "asepsis/diff/" : NULL;
+		so.max_results = o.sarif_suppressed ? 0 : o.sarif_max_results ? (size_t)o.sarif_max_results
+			: OUT_SARIF_GITHUB_MAX_RESULTS;
+		so.max_gzip = o.sarif_suppressed ? 0 : OUT_SARIF_GITHUB_MAX_GZIP;
+		so.kept = &kept;
+		so.left_out = &left_out;
 		rc = out_sarif_write(&run, o.sarif, &so, err);
 		if (rc)
 			goto done;
+		if (left_out)
+			fprintf(stderr, "asepsis: warning: the SARIF file %s keeps %zu of %zu results "
+				"(GitHub accepts %zu results and %zu MB gzipped per upload); the %zu "
+				"left out are the lowest in severity and are still in the store, the "
+				"text output and --sarif-include-suppressed evidence files\n",
+				o.sarif, kept, kept + left_out, so.max_results,
+				so.max_gzip >> 20, left_out);
 	}
+	rc = write_ci_outputs(&run, &o, err);
+	if (rc)
+		goto done;
 
 	if (analysed == 0 && work.n > 0) {
 		rc = error_set(err, ASP_EPARSE, NULL, 0, 0,
@@ -903,16 +1304,9 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		goto done;
 	}
 	/* the gate: dispositioned findings are decided; --new-only looks at new ones */
-	for (i = 0; i < run.nfindings; i++) {
-		const struct run_finding *rf = &run.findings[i];
-
-		if (o.fail_on == ASP_LEVEL_NONE || rf->level < o.fail_on ||
-		    run_finding_dispositioned(rf))
-			continue;
-		if (o.new_only && rf->baseline != BASELINE_NEW)
-			continue;
-		status = 1;
-	}
+	for (i = 0; i < run.nfindings; i++)
+		if (run_finding_gates(&run.findings[i], o.fail_on, o.new_only))
+			status = 1;
 done:
 	if (have_old_sa)
 		sigaction(SIGINT, &old_sa, NULL);
@@ -933,6 +1327,8 @@ done:
 	}
 	free(fres);
 	run_free(&run);
+	changes_free(&chg);
+	free(found_db);
 	baseline_free(&bl);
 	work_list_free(&work);
 	registry_free(reg);

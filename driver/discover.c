@@ -178,6 +178,64 @@ static int walk(struct work_list *out, const char *dir, int depth, int headers,
 	return rc;
 }
 
+/* Drops the items [from, out->n) that git ignores (.gitignore, info/exclude,
+   the global excludes file); tracked files are kept. Outside a git work tree,
+   or when git is missing, nothing is dropped. */
+static int drop_ignored(struct work_list *out, size_t from, const char *dir)
+{
+	static const char *const args[] = { "check-ignore", "--stdin", "-z", NULL };
+	char tmpl[] = "/tmp/asepsis-paths.XXXXXX";
+	char *ign = NULL;
+	size_t len = 0, i, w;
+	FILE *f;
+	int fd, st;
+
+	if (out->n == from)
+		return ASP_OK;
+	fd = mkstemp(tmpl);
+	if (fd < 0)
+		return ASP_OK;
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(tmpl);
+		return ASP_OK;
+	}
+	for (i = from; i < out->n; i++)
+		fwrite(out->items[i].file, 1, strlen(out->items[i].file) + 1, f);
+	if (fclose(f) != 0) {
+		unlink(tmpl);
+		return ASP_OK;
+	}
+	st = discover_git_run(dir, args, tmpl, &ign, &len, 64u << 20);
+	unlink(tmpl);
+	if ((st != 0 && st != 1) || !ign) {
+		free(ign);
+		return ASP_OK;
+	}
+	for (i = from, w = from; i < out->n; i++) {
+		size_t off = 0;
+		int ignored = 0;
+
+		while (off < len && !ignored) {
+			ignored = strcmp(ign + off, out->items[i].file) == 0;
+			off += strlen(ign + off) + 1;
+		}
+		if (!ignored) {
+			out->items[w++] = out->items[i];
+			continue;
+		}
+		{
+			struct work_list one = { &out->items[i], 1, 1 };
+
+			work_list_free_items(&one);
+		}
+	}
+	out->n = w;
+	free(ign);
+	return ASP_OK;
+}
+
 int discover_paths(struct work_list *out, const char *const *paths, size_t n,
 		   int headers, struct asp_error *err)
 {
@@ -193,8 +251,15 @@ int discover_paths(struct work_list *out, const char *const *paths, size_t n,
 			return error_set(err, ASP_ENOMEM, paths[i], 0, 0, "out of memory");
 		if (stat(abs, &st) != 0)
 			rc = error_set(err, ASP_ENOTFOUND, paths[i], 0, 0, "%s", strerror(errno));
-		else if (S_ISDIR(st.st_mode))
+		else if (S_ISDIR(st.st_mode)) {
+			size_t from = out->n;
+
 			rc = walk(out, abs, 0, headers, err);
+			/* a folder scan skips what git ignores (build output, vendored
+			   trees); a file named on the command line is always analysed */
+			if (!rc)
+				rc = drop_ignored(out, from, abs);
+		}
 		else if (S_ISREG(st.st_mode))
 			rc = add_default(out, abs);
 		else
@@ -208,23 +273,27 @@ int discover_paths(struct work_list *out, const char *const *paths, size_t n,
 	return first;
 }
 
-char *discover_git(const char *dir, const char *const *args)
+int discover_git_run(const char *dir, const char *const *args, const char *input,
+		     char **out, size_t *len, size_t max)
 {
-	char *argv[16] = { NULL };
-	int pipefd[2], status = 0, devnull, i = 0, k;
+	char *argv[40] = { NULL };
+	int pipefd[2] = { -1, -1 }, status = 0, devnull = -1, in = -1, i = 0, k, rc = -1;
 	posix_spawn_file_actions_t fa;
+	int have_fa = 0;
 	pid_t pid;
-	char buf[4096];
-	size_t len = 0;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
 	ssize_t r;
-	char *nl;
 
-	char *out = NULL;
-
+	*out = NULL;
+	*len = 0;
 	argv[i++] = strdup("git");
 	argv[i++] = strdup("-C");
 	argv[i++] = strdup(dir);
-	for (k = 0; args[k] && i < 15; k++)
+	/* paths come out unquoted (except for tabs, newlines, quotes) */
+	argv[i++] = strdup("-c");
+	argv[i++] = strdup("core.quotePath=false");
+	for (k = 0; args[k] && i < 39; k++)
 		argv[i++] = strdup(args[k]);
 	argv[i] = NULL;
 	for (k = 0; k < i; k++)
@@ -232,45 +301,84 @@ char *discover_git(const char *dir, const char *const *args)
 			goto done;
 	if (pipe(pipefd) != 0)
 		goto done;
-	devnull = open("/dev/null", O_RDWR);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
-	if (devnull >= 0) {
-		posix_spawn_file_actions_adddup2(&fa, devnull, 2);
-		posix_spawn_file_actions_adddup2(&fa, devnull, 0);
-	}
-	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
-	if (posix_spawnp(&pid, "git", &fa, NULL, argv, environ) != 0) {
-		posix_spawn_file_actions_destroy(&fa);
-		close(pipefd[0]);
-		close(pipefd[1]);
-		if (devnull >= 0)
-			close(devnull);
+	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (input)
+		in = open(input, O_RDONLY | O_CLOEXEC);
+	if (devnull < 0 || (input && in < 0))
 		goto done;
-	}
-	posix_spawn_file_actions_destroy(&fa);
+	posix_spawn_file_actions_init(&fa);
+	have_fa = 1;
+	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, devnull, 2);
+	posix_spawn_file_actions_adddup2(&fa, in >= 0 ? in : devnull, 0);
+	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, environ) != 0)
+		goto done;
 	close(pipefd[1]);
-	if (devnull >= 0)
-		close(devnull);
-	while ((r = read(pipefd[0], buf + len, sizeof buf - 1 - len)) > 0) {
-		len += (size_t)r;
-		if (len == sizeof buf - 1)
+	pipefd[1] = -1;
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			size_t ncap = cap ? cap * 2 : 65536;
+			char *p = realloc(buf, ncap);
+
+			if (!p)
+				break;
+			buf = p;
+			cap = ncap;
+		}
+		r = read(pipefd[0], buf + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+		if (n > max)
 			break;
 	}
 	close(pipefd[0]);
+	pipefd[0] = -1;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && len > 0) {
-		buf[len] = '\0';
-		nl = strchr(buf, '\n');
-		if (nl)
-			*nl = '\0';
-		out = buf[0] ? strdup(buf) : NULL;
+	if (buf && n <= max) {
+		buf[n] = '\0';
+		*out = buf;
+		*len = n;
+		buf = NULL;
+		rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 	}
 done:
+	if (have_fa)
+		posix_spawn_file_actions_destroy(&fa);
+	if (pipefd[0] >= 0)
+		close(pipefd[0]);
+	if (pipefd[1] >= 0)
+		close(pipefd[1]);
+	if (devnull >= 0)
+		close(devnull);
+	if (in >= 0)
+		close(in);
+	free(buf);
 	for (k = 0; k < i; k++)
 		free(argv[k]);
-	return out;
+	return rc;
+}
+
+char *discover_git(const char *dir, const char *const *args)
+{
+	char *out = NULL, *nl, *line = NULL;
+	size_t len = 0;
+
+	if (discover_git_run(dir, args, NULL, &out, &len, 1u << 20) != 0 || !out) {
+		free(out);
+		return NULL;
+	}
+	nl = strchr(out, '\n');
+	if (nl)
+		*nl = '\0';
+	if (out[0])
+		line = strdup(out);
+	free(out);
+	return line;
 }
 
 char *discover_root(void)

@@ -27,6 +27,14 @@ char *discover_root(void);
    or NULL when git fails. */
 char *discover_git(const char *dir, const char *const *args);
 
+/* Runs git -C dir (with core.quotePath off) and args, stdin from the file
+   input (NULL: /dev/null), stderr discarded. On return *out holds all of its
+   output, NUL-terminated (caller frees), unless it exceeded max bytes or git
+   could not be started. Returns git's exit status, or -1 when it did not run
+   or its output was too large (then *out is NULL). */
+int discover_git_run(const char *dir, const char *const *args, const char *input,
+		     char **out, size_t *len, size_t max);
+
 /* Path of file relative to root with '/' separators, or NULL when file is
    outside root. Caller frees. */
 char *discover_relpath(const char *root, const char *file);

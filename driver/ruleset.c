@@ -210,6 +210,12 @@ static void rule_clear(struct rule *r)
 	free(r->rationale); free(r->remediation); free(r->precision); free(r->status);
 	free(r->checker); free(r->query); free(r->message); free(r->security_severity);
 	free(r->source);
+	while (r->npatterns > 0) {
+		r->npatterns--;
+		free(r->patterns[r->npatterns].query);
+		free(r->patterns[r->npatterns].message);
+	}
+	free(r->patterns);
 	strlist_free(&r->cwe); strlist_free(&r->cert_c); strlist_free(&r->misra);
 	strlist_free(&r->iec62304); strlist_free(&r->iec81001); strlist_free(&r->fda);
 	strlist_free(&r->hipaa); strlist_free(&r->safety_classes);
@@ -314,8 +320,56 @@ static int load_mappings(struct loader *ld, const char *src, yaml_document_t *do
 static const char *const rule_keys[] = {
 	"id", "title", "status", "severity", "category", "precision", "description",
 	"rationale", "remediation", "engine", "checker", "query", "message",
-	"security_severity", "mappings", "safety_classes", NULL
+	"security_severity", "mappings", "safety_classes", "patterns", NULL
 };
+
+/* patterns: more pattern versions of a clang rule, each a mapping with its
+   own query and message (one rule can report several messages). */
+static int load_patterns(struct loader *ld, const char *src, yaml_document_t *doc,
+			 const yaml_node_t *key, const yaml_node_t *v, struct rule *r)
+{
+	yaml_node_item_t *it;
+
+	if (!v || v->type != YAML_SEQUENCE_NODE)
+		return fail(ld, src, v, "'%s' must be a list of {query, message}", scalar(key));
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		yaml_node_t *e = yaml_document_get_node(doc, *it);
+		struct rule_pattern *np, *p;
+		yaml_node_pair_t *pp;
+
+		if (!e || e->type != YAML_MAPPING_NODE)
+			return fail(ld, src, e, "'patterns' entries must be mappings with 'query' "
+				    "and 'message'");
+		np = realloc(r->patterns, (r->npatterns + 1) * sizeof *np);
+		if (!np)
+			return ASP_ENOMEM;
+		r->patterns = np;
+		p = &np[r->npatterns++];
+		memset(p, 0, sizeof *p);
+		for (pp = e->data.mapping.pairs.start; pp < e->data.mapping.pairs.top; pp++) {
+			yaml_node_t *pk = yaml_document_get_node(doc, pp->key);
+			yaml_node_t *pv = yaml_document_get_node(doc, pp->value);
+			const char *ks = scalar(pk);
+			int rc;
+
+			if (ks && strcmp(ks, "query") == 0) {
+				rc = want_scalar(ld, src, doc, pk, pv, &p->query);
+				p->query_line = line_of(pv) +
+					(pv->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+					 pv->data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
+			} else if (ks && strcmp(ks, "message") == 0) {
+				rc = want_scalar(ld, src, doc, pk, pv, &p->message);
+			} else {
+				rc = fail(ld, src, pk, "unknown key '%s' in 'patterns'", ks ? ks : "?");
+			}
+			if (rc)
+				return rc;
+		}
+		if (!p->query || !p->message)
+			return fail(ld, src, e, "a 'patterns' entry needs 'query' and 'message'");
+	}
+	return ASP_OK;
+}
 
 static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *doc,
 			 struct rule *r)
@@ -371,6 +425,7 @@ static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *do
 		case 12: rc = want_scalar(ld, src, doc, k, v, &r->message); break;
 		case 13: rc = want_scalar(ld, src, doc, k, v, &r->security_severity); break;
 		case 14: rc = load_mappings(ld, src, doc, k, v, r); break;
+		case 16: rc = load_patterns(ld, src, doc, k, v, r); break;
 		default: rc = want_list(ld, src, doc, k, v, &r->safety_classes); break;
 		}
 		if (rc)
@@ -433,6 +488,11 @@ static int rule_from_doc(struct loader *ld, const char *src, yaml_document_t *do
 		if (!r->query != !r->message) {
 			rc = fail(ld, src, root, "a clang rule's pattern version needs both "
 				  "'query' and 'message'");
+			goto done;
+		}
+		if (r->npatterns && !r->query) {
+			rc = fail(ld, src, root, "'patterns' adds to 'query' and 'message'; give "
+				  "those first");
 			goto done;
 		}
 	} else if (strcmp(engine, "pattern") == 0) {

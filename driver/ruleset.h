@@ -21,6 +21,12 @@ struct strlist {
 	size_t n;
 };
 
+/* A further pattern version of a clang rule (key 'patterns'). */
+struct rule_pattern {
+	char *query, *message;
+	int query_line;
+};
+
 struct rule {
 	char *id;
 	char *title;
@@ -38,6 +44,8 @@ struct rule {
 	                             pattern version used where clang cannot parse */
 	char *message;            /* message template of the query; {{capture}} */
 	int query_line;           /* line of the rule file where the query starts */
+	struct rule_pattern *patterns;   /* more pattern versions (clang rules) */
+	size_t npatterns;
 	char *security_severity;  /* "0.1".."10.0"; derived from severity if absent */
 	struct strlist cwe, cert_c, misra, iec62304, iec81001, fda, hipaa, safety_classes;
 	char *source;             /* file the rule came from, for messages */

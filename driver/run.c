@@ -19,6 +19,13 @@ int run_finding_suppressed(const struct run_finding *rf)
 	return strcmp(rf->state, "accepted-risk") == 0 || strcmp(rf->state, "false-positive") == 0;
 }
 
+int run_finding_gates(const struct run_finding *rf, int fail_on, int new_only)
+{
+	if (fail_on == ASP_LEVEL_NONE || rf->level < fail_on || run_finding_dispositioned(rf))
+		return 0;
+	return !new_only || rf->baseline == BASELINE_NEW;
+}
+
 static void links_free(struct run_link *l, size_t n)
 {
 	size_t i;

@@ -74,6 +74,9 @@ struct run_finding {
 int run_finding_dispositioned(const struct run_finding *rf);
 /* 1 when SARIF carries it as suppressed: inline, accepted-risk, false-positive. */
 int run_finding_suppressed(const struct run_finding *rf);
+/* 1 when it fails the gate: at or above fail_on (enum asp_level; NONE never
+   fails), not dispositioned, and new against the baseline when new_only. */
+int run_finding_gates(const struct run_finding *rf, int fail_on, int new_only);
 
 struct run {
 	long long id;                 /* store run id; 0 without a store */

@@ -7,7 +7,8 @@ LLVM=${ASEPSIS_LLVM_VERSION:-19}
 PKGS="build-essential cmake pkg-config git ca-certificates
   libclang-$LLVM-dev clang-$LLVM
   libsqlite3-dev sqlite3 libjansson-dev libyaml-dev libssl-dev libpcre2-dev
-  libarchive-dev libtree-sitter-dev libcmocka-dev
+  libarchive-dev libtree-sitter-dev libcmocka-dev zlib1g-dev
+  pre-commit libxml2-utils
   nodejs npm util-linux coreutils"
 
 SUDO=

@@ -114,6 +114,8 @@ static int push_finding(struct analyze_result *res, const struct ctx_finding *f)
 	return ASP_OK;
 }
 
+static void drop_repeats(struct asp_ctx *ctx, unsigned nclang);
+
 int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 		 struct analyze_result *res, struct asp_error *err)
 {
@@ -138,10 +140,13 @@ int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 		clang_parsed = res->parsed;
 	}
 	if (s->pat) {
-		unsigned select = PAT_RUN_PRIMARY;
+		unsigned select = PAT_RUN_PRIMARY, nclang = ctx.nfindings;
+		int clang_errors = clang_parsed && res->parse_errors;
 
-		/* the pattern version of a semantic rule runs only where clang did not */
-		if (!clang_parsed)
+		/* the pattern version of a semantic rule runs where clang did not:
+		   on files it could not parse, and on those it parsed with errors
+		   (the code it skipped), without repeating what a checker found */
+		if (!clang_parsed || clang_errors)
 			select |= PAT_RUN_FALLBACK;
 		res->parsed = 0;
 		ctx.depth = 0;
@@ -149,6 +154,8 @@ int analyze_unit(struct analyze_session *s, const struct analyze_unit *u,
 		if (rc)
 			goto done;
 		res->parsed = res->parsed || clang_parsed;
+		if (clang_errors)
+			drop_repeats(&ctx, nclang);
 	}
 	if (!clang_parsed && res->parsed && s->opts->semantic_rules &&
 	    s->opts->semantic_rules[0]) {
@@ -185,6 +192,32 @@ done:
 	free(ctx.states);
 	arena_free(ctx.arena);
 	return rc;
+}
+
+/* Drops the findings after the first nclang that repeat one of them (the
+   same rule on the same line of the same file): one defect, one finding. */
+static void drop_repeats(struct asp_ctx *ctx, unsigned nclang)
+{
+	struct ctx_finding **pp = &ctx->findings;
+	unsigned i;
+
+	for (i = 0; i < nclang && *pp; i++)
+		pp = &(*pp)->next;
+	while (*pp) {
+		struct ctx_finding *nf = *pp, *cf = ctx->findings;
+		int dup = 0;
+
+		for (i = 0; i < nclang && cf && !dup; i++, cf = cf->next)
+			dup = cf->line == nf->line && strcmp(cf->rule_id, nf->rule_id) == 0 &&
+			      strcmp(cf->path, nf->path) == 0;
+		if (dup) {
+			*pp = nf->next;     /* arena memory: nothing to free */
+			ctx->nfindings--;
+			continue;
+		}
+		pp = &nf->next;
+	}
+	ctx->tail = pp;
 }
 
 int analyze_result_notice(struct analyze_result *res, int level, const char *kind,

@@ -27,7 +27,16 @@ struct out_sarif_opts {
 				   after the last '/' as a run id) */
 	const char *info_uri;   /* tool.driver.informationUri and the base of rule
 				   helpUri; NULL: the project's URI */
+	size_t max_results;     /* at most this many results (0: no limit); the
+				   highest levels are kept and a notification
+				   counts the rest */
+	size_t max_gzip;        /* and at most this many bytes gzipped (0: no limit) */
+	size_t *kept, *left_out;   /* receive the counts when not NULL */
 };
+
+/* What GitHub code scanning accepts in one upload. */
+#define OUT_SARIF_GITHUB_MAX_RESULTS 25000u
+#define OUT_SARIF_GITHUB_MAX_GZIP (10u << 20)
 
 /* Writes SARIF 2.1.0 to path atomically (temporary file, then rename): the
    same run gives the same bytes apart from the two invocation timestamps.
@@ -35,6 +44,56 @@ struct out_sarif_opts {
    Never leaves a partial file at path. */
 int out_sarif_write(const struct run *r, const char *path, const struct out_sarif_opts *o,
 		    struct asp_error *err);
+
+/* What the writers for CI (JSON, GitLab, JUnit, GitHub) need besides the run. */
+struct out_ci_opts {
+	int fail_on;            /* enum asp_level of the gate */
+	int new_only;           /* the gate counts only findings new against the baseline */
+	const char *base_dir;   /* paths relative to it when the file is below it (the
+				   CI checkout, $CI_PROJECT_DIR or $GITHUB_WORKSPACE);
+				   NULL: relative to the project root */
+	const char *link_base;  /* "https://host/owner/repo/blob/SHA", for links to lines
+				   in the job summary; NULL: no links */
+	int max_annotations;    /* per level (GitHub shows 10 per step); 0: 10 */
+};
+
+/* `check --json`: the run's findings (all of them, suppressed ones marked),
+   notifications, files and the gate, as one JSON object. path "-" is stdout. */
+int out_json_run(const struct run *r, const char *path, const struct out_ci_opts *o,
+		 struct asp_error *err);
+
+/* GitLab Code Quality report: a JSON array with one issue per finding that is
+   not dispositioned (description, check_name, fingerprint, severity in
+   GitLab's five levels, location.path and location.lines.begin). */
+int out_gitlab_write(const struct run *r, const char *path, const struct out_ci_opts *o,
+		     struct asp_error *err);
+
+/* JUnit XML: one test suite per enabled rule, one test case per rule and
+   analysed file; a failure for each finding that fails the gate, an error
+   for a file that was not analysed. */
+int out_junit_write(const struct run *r, const char *path, const struct out_ci_opts *o,
+		    struct asp_error *err);
+
+/* Markdown job summary (appended to path, as GitHub's $GITHUB_STEP_SUMMARY
+   expects): the verdict, counts by severity and by rule, the new (or open)
+   findings with their IDs and links, the rule-set hash. */
+int out_github_summary(const struct run *r, const char *path, const struct out_ci_opts *o,
+		       struct asp_error *err);
+
+/* GitHub workflow commands (::error file=...,line=...::message) for the open
+   findings, highest severity first, at most o->max_annotations per level;
+   returns how many were left out. */
+size_t out_github_annotations(FILE *f, const struct run *r, const struct out_ci_opts *o);
+
+/* Joins the SARIF files that the shards of one analysis wrote (--shard I/N)
+   into what one run writes: one run per category, artifacts united, results
+   sorted and de-duplicated, one invocation. ASP_EUSAGE naming the file when
+   an input is not asepsis SARIF, or comes from another tool version, rule
+   set or commit. *blocking (may be NULL) receives the number of results
+   that fail a gate at fail_on (enum asp_level): not suppressed, not
+   dispositioned, not absent. */
+int out_sarif_merge(const char *const *inputs, size_t n, const char *output, int fail_on,
+		    size_t *blocking, struct asp_error *err);
 
 /* Standards of the clause taxonomies; see out_sarif_clause_title. */
 enum out_sarif_standard { OUT_SARIF_IEC62304 = 1, OUT_SARIF_IEC81001 = 2 };

@@ -9,6 +9,8 @@
 #include <jansson.h>
 
 #include "out.h"
+#include "out_ci.h"
+#include "out_file.h"
 
 /* A JSON string of s; text that is not UTF-8 (a Latin-1 comment in a
    snippet) keeps its ASCII and shows '?' for the other bytes. */
@@ -153,4 +155,178 @@ int out_json_runs(FILE *f, const struct store_run_row *rows, size_t n)
 			oom = 1;
 	}
 	return dump(f, a, oom);
+}
+
+/* ---- check --json ------------------------------------------------------ */
+
+static const char *baseline_word(int b)
+{
+	switch (b) {
+	case BASELINE_NEW: return "new";
+	case BASELINE_UNCHANGED: return "unchanged";
+	case BASELINE_UPDATED: return "updated";
+	case BASELINE_ABSENT: return "absent";
+	default: return NULL;
+	}
+}
+
+static const char *file_status_word(int st)
+{
+	return st == RUN_FILE_ANALYSED ? "analysed" : st == RUN_FILE_PARTIAL ? "partial" : "failed";
+}
+
+static json_t *path_json(const struct run *r, const struct out_ci_opts *o, const char *p, int *oom)
+{
+	char *rel;
+	json_t *v;
+
+	if (!p)
+		return json_null();
+	rel = out_ci_path(r, o, p);
+	if (!rel) {
+		*oom = 1;
+		return NULL;
+	}
+	v = text(rel);
+	free(rel);
+	return v;
+}
+
+static json_t *finding_json(const struct run *r, const struct run_finding *rf,
+			    const struct out_ci_opts *o, int *oom)
+{
+	const struct asp_finding *f = rf->f;
+	json_t *j = json_object(), *links = json_array(), *steps = json_array();
+	size_t k;
+
+	if (!j || !links || !steps) {
+		json_decref(j);
+		json_decref(links);
+		json_decref(steps);
+		*oom = 1;
+		return NULL;
+	}
+	put(j, "id", rf->trace_id[0] ? json_string(rf->trace_id) : json_null(), oom);
+	put(j, "state", rf->state[0] ? json_string(rf->state) : json_null(), oom);
+	put(j, "level", json_string(ruleset_level_name(rf->level)), oom);
+	put(j, "rule", text(rf->rule->id), oom);
+	put(j, "title", text(rf->rule->title ? rf->rule->title : ""), oom);
+	put(j, "file", path_json(r, o, f->path, oom), oom);
+	put(j, "line", json_integer(f->line), oom);
+	put(j, "column", json_integer(f->column), oom);
+	put(j, "end_line", json_integer(f->end_line), oom);
+	put(j, "end_column", json_integer(f->end_column), oom);
+	put(j, "function", str_or_null(f->function), oom);
+	put(j, "message", text(f->message ? f->message : ""), oom);
+	put(j, "snippet", str_or_null(f->snippet), oom);
+	put(j, "fingerprint", json_string(rf->fingerprint), oom);
+	put(j, "baseline", str_or_null(baseline_word(rf->baseline)), oom);
+	put(j, "suppression", str_or_null(f->suppression), oom);
+	put(j, "justification", str_or_null(rf->justification), oom);
+	put(j, "blocking", json_boolean(run_finding_gates(rf, o->fail_on, o->new_only)), oom);
+	for (k = 0; k < rf->nlinks; k++) {
+		json_t *l = json_object();
+
+		put(l, "kind", text(rf->links[k].kind), oom);
+		put(l, "ref", text(rf->links[k].ref), oom);
+		if (!l || json_array_append_new(links, l) != 0)
+			*oom = 1;
+	}
+	put(j, "links", links, oom);
+	for (k = 0; k < f->nsteps; k++) {
+		const struct asp_step *st = &f->steps[k];
+		json_t *s = json_object();
+
+		put(s, "file", path_json(r, o, st->path, oom), oom);
+		put(s, "line", json_integer(st->line), oom);
+		put(s, "column", json_integer(st->column), oom);
+		put(s, "kind", json_string(analyze_step_kind_name(st->kind)), oom);
+		put(s, "message", str_or_null(st->message), oom);
+		if (!s || json_array_append_new(steps, s) != 0)
+			*oom = 1;
+	}
+	put(j, "steps", steps, oom);
+	return j;
+}
+
+int out_json_run(const struct run *r, const char *path, const struct out_ci_opts *o,
+		 struct asp_error *err)
+{
+	json_t *doc = json_object(), *tool = json_object(), *sum = json_object();
+	json_t *fa = json_array(), *na = json_array(), *files = json_array();
+	size_t i, counts[4] = { 0, 0, 0, 0 }, blocking = 0, suppressed = 0;
+	struct out_file of;
+	int oom = !doc || !tool || !sum || !fa || !na || !files, rc;
+
+	for (i = 0; i < r->nfindings && !oom; i++) {
+		const struct run_finding *rf = &r->findings[i];
+
+		if (!rf->f || !rf->rule)
+			continue;
+		if (json_array_append_new(fa, finding_json(r, rf, o, &oom)) != 0)
+			oom = 1;
+		if (run_finding_dispositioned(rf))
+			suppressed++;
+		else if (rf->level >= 0 && rf->level <= 3)
+			counts[rf->level]++;
+		blocking += run_finding_gates(rf, o->fail_on, o->new_only) != 0;
+	}
+	for (i = 0; i < r->result.nnotices && !oom; i++) {
+		const struct asp_notice *n = &r->result.notices[i];
+		json_t *j = json_object();
+
+		put(j, "level", json_string(n->level == ASP_NOTICE_ERROR ? "error"
+					    : n->level == ASP_NOTICE_WARNING ? "warning" : "note"), &oom);
+		put(j, "kind", str_or_null(n->kind), &oom);
+		put(j, "file", path_json(r, o, n->path, &oom), &oom);
+		put(j, "line", n->line ? json_integer(n->line) : json_null(), &oom);
+		put(j, "message", str_or_null(n->message), &oom);
+		if (!j || json_array_append_new(na, j) != 0)
+			oom = 1;
+	}
+	for (i = 0; i < r->nfiles && !oom; i++) {
+		json_t *j = json_object();
+
+		put(j, "file", path_json(r, o, r->files[i].path, &oom), &oom);
+		put(j, "status", json_string(file_status_word(r->files[i].status)), &oom);
+		put(j, "sha256", r->files[i].sha256[0] ? json_string(r->files[i].sha256)
+		    : json_null(), &oom);
+		if (!j || json_array_append_new(files, j) != 0)
+			oom = 1;
+	}
+	put(tool, "name", json_string("asepsis"), &oom);
+	put(tool, "version", str_or_null(r->tool_version), &oom);
+	put(tool, "rulesetHash", r->rules ? json_string(r->rules->hash) : json_null(), &oom);
+	put(tool, "profile", r->rules ? str_or_null(r->rules->profile) : json_null(), &oom);
+	put(sum, "files", json_integer((json_int_t)r->nfiles), &oom);
+	put(sum, "errors", json_integer((json_int_t)counts[ASP_LEVEL_ERROR]), &oom);
+	put(sum, "warnings", json_integer((json_int_t)counts[ASP_LEVEL_WARNING]), &oom);
+	put(sum, "notes", json_integer((json_int_t)counts[ASP_LEVEL_NOTE]), &oom);
+	put(sum, "dispositioned", json_integer((json_int_t)suppressed), &oom);
+	put(sum, "blocking", json_integer((json_int_t)blocking), &oom);
+	put(sum, "failOn", json_string(ruleset_level_name(o->fail_on)), &oom);
+	put(sum, "passed", json_boolean(blocking == 0), &oom);
+	put(sum, "complete", json_boolean(r->complete), &oom);
+	put(doc, "version", json_string("1"), &oom);
+	put(doc, "tool", tool, &oom);
+	put(doc, "run", r->id ? json_integer(r->id) : json_null(), &oom);
+	put(doc, "commit", str_or_null(r->vcs_commit), &oom);
+	put(doc, "summary", sum, &oom);
+	put(doc, "findings", fa, &oom);
+	put(doc, "notifications", na, &oom);
+	put(doc, "files", files, &oom);
+	if (oom) {
+		json_decref(doc);
+		return error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+	}
+	rc = out_file_open(&of, path, "JSON file", err);
+	if (!rc && (json_dumpf(doc, of.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
+		    fputc('\n', of.f) == EOF)) {
+		out_file_abort(&of);
+		rc = error_set(err, ASP_EIO, path, 0, 0, "cannot write the JSON file");
+	}
+	if (!rc)
+		rc = out_file_commit(&of, err);
+	json_decref(doc);
+	return rc;
 }

@@ -11,13 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include <jansson.h>
+#include <zlib.h>
 
 #include "base/sbuf.h"
 #include "fingerprint.h"
 #include "out.h"
+#include "out_file.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_PROJECT_URI "https://github.com/asepsis/asepsis"
@@ -64,6 +67,10 @@ struct sarif {
 	struct strset clauses[TAX__COUNT];  /* IEC clause ids, natural order */
 	int tax_index[TAX__COUNT];     /* index in run.taxonomies, -1 when absent */
 	struct source src;
+	unsigned char *drop;           /* per finding: left out of an upload-sized file */
+	int drop_absent;               /* baseline results left out too */
+	size_t kept, left_out;         /* results kept and left out for the limits */
+	size_t max_results, max_gzip;
 };
 
 /* ---- text ------------------------------------------------------------- */
@@ -1646,6 +1653,18 @@ static json_t *notifications(struct sarif *s)
 					x->message ? x->message : "", x->path, x->line));
 	}
 	free(v);
+	if (s->left_out) {
+		struct sbuf b = SBUF_INIT(4096);
+
+		if (sbuf_printf(&b, "%zu of %zu results are left out of this file to stay within "
+				"what GitHub code scanning accepts in one upload (%zu results, %zu MB "
+				"gzipped); the lowest severities went first. The store and an evidence "
+				"SARIF (--sarif-include-suppressed) keep every result.", s->left_out,
+				s->kept + s->left_out, s->max_results, s->max_gzip >> 20))
+			s->oom = 1;
+		push(s, a, notification(s, "results-truncated", "warning", sbuf_str(&b), NULL, 0));
+		sbuf_free(&b);
+	}
 	for (i = 0; i < s->narts; i++) {
 		const struct run_file *f = s->arts[i].file;
 		struct sbuf b = SBUF_INIT(1u << 16);
@@ -1855,10 +1874,12 @@ static json_t *document(struct sarif *s, const struct out_sarif_opts *o)
 			continue;
 		if (finding_suppressed(rf) && !(o && o->include_suppressed))
 			continue;
+		if (s->drop && s->drop[i])
+			continue;
 		push(s, results, result_json(s, rf));
 	}
 	/* baseline results not found in this run (baselineState "absent") */
-	for (i = 0; i < r->nabsent; i++)
+	for (i = 0; i < r->nabsent && !s->drop_absent; i++)
 		if (r->absent[i].rule && r->absent[i].uri)
 			push(s, results, result_json(s, &r->absent[i]));
 	set(s, run, "results", results);
@@ -1867,49 +1888,65 @@ static json_t *document(struct sarif *s, const struct out_sarif_opts *o)
 	return doc;
 }
 
-/* Writes doc to path through a temporary file in the same folder, so a
-   reader sees the old file or the whole new one, never a part. */
-static int write_atomic(const json_t *doc, const char *path, struct asp_error *err)
+/* Bytes of text once gzipped (what GitHub measures); (size_t)-1 on failure. */
+static size_t gzip_size(const char *text, size_t len)
 {
-	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
-	FILE *f = NULL;
-	int rc = ASP_OK, created = 0;
+	z_stream z;
+	unsigned char buf[65536];
+	size_t total = 0;
+	int zr;
 
-	if (!tmp)
-		return error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
-	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-	f = fopen(tmp, "w");
-	if (!f) {
-		rc = error_set(err, ASP_EIO, path, 0, 0, "cannot write the SARIF file: %s",
-			       strerror(errno));
-		goto done;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+			 Z_DEFAULT_STRATEGY) != Z_OK)
+		return (size_t)-1;
+	z.next_in = (unsigned char *)(uintptr_t)text;
+	z.avail_in = (uInt)len;
+	do {
+		z.next_out = buf;
+		z.avail_out = sizeof buf;
+		zr = deflate(&z, Z_FINISH);
+		total += sizeof buf - z.avail_out;
+	} while (zr == Z_OK);
+	deflateEnd(&z);
+	return zr == Z_STREAM_END ? total : (size_t)-1;
+}
+
+/* Keeps the `limit` results of the highest levels (run order within a
+   level); the baseline's absent results go first. */
+static int choose(struct sarif *s, const struct out_sarif_opts *o, size_t limit)
+{
+	const struct run *r = s->r;
+	size_t i, total = 0, taken = 0, absent = 0;
+	int level;
+
+	for (i = 0; i < r->nabsent; i++)
+		absent += r->absent[i].rule && r->absent[i].uri;
+	memset(s->drop, 1, r->nfindings ? r->nfindings : 1);
+	for (i = 0; i < r->nfindings; i++) {
+		const struct run_finding *rf = &r->findings[i];
+
+		if (rf->f && rf->rule && rf->uri &&
+		    !(finding_suppressed(rf) && !(o && o->include_suppressed)))
+			total++;
 	}
-	created = 1;
-	errno = 0;
-	if (json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
-	    fputc('\n', f) == EOF || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		rc = error_set(err, ASP_EIO, path, 0, 0, "cannot write the SARIF file: %s",
-			       errno ? strerror(errno) : "write failed");
-		goto done;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		rc = error_set(err, ASP_EIO, path, 0, 0, "cannot write the SARIF file: %s",
-			       strerror(errno));
-		goto done;
-	}
-	f = NULL;
-	if (rename(tmp, path) != 0)
-		rc = error_set(err, ASP_EIO, path, 0, 0, "cannot write the SARIF file: %s",
-			       strerror(errno));
-done:
-	if (f)
-		fclose(f);
-	if (rc && created)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	for (level = ASP_LEVEL_ERROR; level >= ASP_LEVEL_NONE; level--)
+		for (i = 0; i < r->nfindings; i++) {
+			const struct run_finding *rf = &r->findings[i];
+
+			if (rf->level != level || !rf->f || !rf->rule || !rf->uri ||
+			    (finding_suppressed(rf) && !(o && o->include_suppressed)))
+				continue;
+			if (taken < limit) {
+				s->drop[i] = 0;
+				taken++;
+			}
+		}
+	/* the baseline's absent results are the first to go */
+	s->drop_absent = absent && taken + absent > limit;
+	s->kept = taken + (s->drop_absent ? 0 : absent);
+	s->left_out = total - taken + (s->drop_absent ? absent : 0);
+	return ASP_OK;
 }
 
 int out_sarif_write(const struct run *r, const char *path, const struct out_sarif_opts *o,
@@ -1917,23 +1954,66 @@ int out_sarif_write(const struct run *r, const char *path, const struct out_sari
 {
 	struct sarif s;
 	json_t *doc = NULL;
-	int rc = ASP_OK, t;
+	char *text = NULL;
+	struct out_file of;
+	size_t limit = o && o->max_results ? o->max_results : (size_t)-1, gz;
+	int rc = ASP_OK, t, tries;
 
 	memset(&s, 0, sizeof s);
 	s.r = r;
 	s.info_uri = o && o->info_uri && *o->info_uri ? o->info_uri : SARIF_PROJECT_URI;
-	if (collect_rules(&s) || collect_artifacts(&s) || collect_taxa(&s)) {
+	s.max_results = o ? o->max_results : 0;
+	s.max_gzip = o ? o->max_gzip : 0;
+	s.drop = calloc(r->nfindings ? r->nfindings : 1, 1);
+	if (!s.drop || collect_rules(&s) || collect_artifacts(&s) || collect_taxa(&s)) {
 		rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
 		goto done;
 	}
-	doc = document(&s, o);
-	if (s.oom || !doc) {
-		rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+	for (tries = 0; tries < 40; tries++) {
+		choose(&s, o, limit);
+		json_decref(doc);
+		free(text);
+		text = NULL;
+		doc = document(&s, o);
+		if (s.oom || !doc) {
+			rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+			goto done;
+		}
+		text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		if (!text) {
+			rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+			goto done;
+		}
+		if (!s.max_gzip || s.kept == 0)
+			break;
+		gz = gzip_size(text, strlen(text));
+		if (gz == (size_t)-1) {
+			rc = error_set(err, ASP_ENOMEM, path, 0, 0, "out of memory");
+			goto done;
+		}
+		if (gz <= s.max_gzip)
+			break;
+		/* shrink in proportion, with a margin for the parts that stay */
+		limit = (size_t)((double)s.kept * ((double)s.max_gzip / (double)gz) * 0.95);
+	}
+	rc = out_file_open(&of, path, "SARIF file", err);
+	if (rc)
+		goto done;
+	if (fputs(text, of.f) == EOF || fputc('\n', of.f) == EOF) {
+		out_file_abort(&of);
+		rc = error_set(err, ASP_EIO, path, 0, 0, "cannot write the SARIF file: %s",
+			       errno ? strerror(errno) : "write failed");
 		goto done;
 	}
-	rc = write_atomic(doc, path, err);
+	rc = out_file_commit(&of, err);
+	if (!rc && o && o->kept)
+		*o->kept = s.kept;
+	if (!rc && o && o->left_out)
+		*o->left_out = s.left_out;
 done:
+	free(text);
 	json_decref(doc);
+	free(s.drop);
 	source_reset(&s.src);
 	for (t = 0; t < TAX__COUNT; t++)
 		strset_free(&s.clauses[t]);

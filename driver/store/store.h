@@ -36,6 +36,11 @@ void store_set_cancel(struct store *s, const volatile sig_atomic_t *flag);
    0 and "". */
 int store_record_run(struct store *s, struct run *r, struct asp_error *err);
 
+/* Read only: gives each finding of r the traceability ID, triage state and
+   last justification the store has for its fingerprint (changed-lines runs
+   see the same triage as a full run without recording one). */
+int store_lookup_run(struct store *s, struct run *r, struct asp_error *err);
+
 /* Triage states a user may set (fixed is only ever set by a run). */
 int store_state_valid(const char *state);
 

@@ -360,3 +360,55 @@ done:
 		baseline_free(out);
 	return rc;
 }
+
+/* ---- changed-lines runs ------------------------------------------------ */
+
+int store_lookup_run(struct store *s, struct run *r, struct asp_error *err)
+{
+	sqlite3_stmt *st = NULL, *why = NULL;
+	size_t i;
+	int rc = ASP_OK;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, state FROM findings WHERE fingerprint = ?1",
+			       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "SELECT justification FROM audit_log WHERE finding_id = ?1"
+			       " AND action = 'state' ORDER BY seq DESC LIMIT 1",
+			       -1, &why, NULL) != SQLITE_OK) {
+		rc = store_fail(s, "cannot read the findings", err);
+		goto done;
+	}
+	for (i = 0; i < r->nfindings && !rc; i++) {
+		struct run_finding *rf = &r->findings[i];
+		int step;
+
+		sqlite3_reset(st);
+		if (sqlite3_bind_text(st, 1, rf->fingerprint, -1, SQLITE_STATIC) != SQLITE_OK) {
+			rc = store_fail(s, "cannot read the findings", err);
+			break;
+		}
+		step = sqlite3_step(st);
+		if (step == SQLITE_DONE)
+			continue;   /* not seen by a stored run: new */
+		if (step != SQLITE_ROW) {
+			rc = store_fail(s, "cannot read the findings", err);
+			break;
+		}
+		rf->trace_num = sqlite3_column_int64(st, 0);
+		snprintf(rf->trace_id, sizeof rf->trace_id, "ASF-%lld", rf->trace_num);
+		snprintf(rf->state, sizeof rf->state, "%s",
+			 (const char *)sqlite3_column_text(st, 1));
+		/* a fixed finding that is back is open again as far as the gate goes */
+		if (strcmp(rf->state, "fixed") == 0)
+			snprintf(rf->state, sizeof rf->state, "open");
+		sqlite3_reset(why);
+		if (sqlite3_bind_int64(why, 1, rf->trace_num) == SQLITE_OK &&
+		    sqlite3_step(why) == SQLITE_ROW && sqlite3_column_text(why, 0)) {
+			free(rf->justification);
+			rf->justification = strdup((const char *)sqlite3_column_text(why, 0));
+		}
+	}
+done:
+	sqlite3_finalize(st);
+	sqlite3_finalize(why);
+	return rc;
+}

@@ -43,3 +43,19 @@ finish() {
 	echo "all checks passed"
 	exit 0
 }
+
+# json_schema_check SCHEMA FILE: validates FILE against a JSON schema with
+# ajv-cli, installed from the npm registry by name and version on first use
+# into the build folder (shared by the tests, serialised by a lock).
+json_schema_check() {
+	tools=${BUILD:-$WORK}/npm-tools
+	mkdir -p "$tools"
+	(
+		flock 9
+		[ -x "$tools/node_modules/.bin/ajv" ] ||
+			npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
+				ajv-cli@5.0.0 ajv-formats@3.0.1 >"$tools/install.log" 2>&1
+	) 9>"$tools/.lock"
+	"$tools/node_modules/.bin/ajv" validate --spec=draft7 --strict=false -c ajv-formats \
+		-s "$1" -d "$2"
+}

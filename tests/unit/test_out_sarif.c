@@ -5,6 +5,7 @@
  * through the shared validator. Also: reruns are byte-identical apart from
  * the timestamps, and an unwritable path fails with ASP_EIO and no file.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <spawn.h>
@@ -657,14 +658,23 @@ static void test_deterministic(void **state)
 	free(tb);
 }
 
+/* No temporary output file (hidden, ending in .tmp) is left in dir. */
 static int dir_is_empty_of_tmp(const char *dir)
 {
-	char cmdpath[256];
-	struct stat st;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int clean = 1;
 
-	/* the temporary name is <path>.tmp.<pid> */
-	snprintf(cmdpath, sizeof cmdpath, "%s/out.sarif.tmp.%ld", dir, (long)getpid());
-	return stat(cmdpath, &st) != 0;
+	if (!d)
+		return 1;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+
+		if (e->d_name[0] == '.' && n > 4 && strcmp(e->d_name + n - 4, ".tmp") == 0)
+			clean = 0;
+	}
+	closedir(d);
+	return clean;
 }
 
 static void test_unwritable(void **state)
@@ -680,14 +690,32 @@ static void test_unwritable(void **state)
 	assert_string_equal(err.input, path);
 	assert_int_not_equal(stat(path, &st), 0);
 
-	/* the target is a folder: the rename fails, the temporary file goes */
+	/* the target is a folder: refused before anything is written */
 	snprintf(path, sizeof path, "%s/dir.sarif", fx->root);
 	assert_int_equal(mkdir(path, 0755), 0);
 	error_clear(&err);
-	assert_int_equal(out_sarif_write(&fx->run, path, NULL, &err), ASP_EIO);
+	assert_int_equal(out_sarif_write(&fx->run, path, NULL, &err), ASP_EUSAGE);
 	assert_string_equal(err.input, path);
-	snprintf(path, sizeof path, "%s/dir.sarif.tmp.%ld", fx->root, (long)getpid());
-	assert_int_not_equal(stat(path, &st), 0);
+	assert_true(dir_is_empty_of_tmp(fx->root));
+
+	/* a symbolic link: refused, and what it points to is left alone */
+	{
+		char link[256], victim[256];
+		FILE *v;
+
+		snprintf(victim, sizeof victim, "%s/victim", fx->root);
+		snprintf(link, sizeof link, "%s/link.sarif", fx->root);
+		v = fopen(victim, "w");
+		assert_non_null(v);
+		fputs("keep", v);
+		fclose(v);
+		assert_int_equal(symlink(victim, link), 0);
+		error_clear(&err);
+		assert_int_equal(out_sarif_write(&fx->run, link, NULL, &err), ASP_EUSAGE);
+		assert_int_equal(stat(victim, &st), 0);
+		assert_int_equal((int)st.st_size, 4);
+		assert_true(dir_is_empty_of_tmp(fx->root));
+	}
 
 	/* a read-only folder (root writes anyway, so only checked for others) */
 	snprintf(dir, sizeof dir, "%s/ro", fx->root);
