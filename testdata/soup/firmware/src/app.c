@@ -1,0 +1,6 @@
+#include "app.h"
+
+int app_start(const char *name)
+{
+	return name[0] == 'p';
+}
