@@ -15,6 +15,7 @@ struct out_text_opts {
 	int quiet;              /* findings only, no summary */
 	const char *cwd;        /* paths are shown relative to it when below it */
 	int show_suppressed;    /* list findings suppressed inline too */
+	size_t soup_ignored;    /* findings in SOUP left out (--soup-policy ignore) */
 };
 
 /* Diagnostics with source line and caret, then a summary, to f. */
