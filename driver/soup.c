@@ -442,7 +442,7 @@ static int add_inst(struct ident *id, size_t sig, const char *root, const char *
 	size_t i;
 
 	for (i = 0; i < id->ninst; i++)
-		if (id->inst[i].sig == sig && id->inst[i].root && strcmp(id->inst[i].root, root) == 0)
+		if (id->inst[i].sig == sig && root && id->inst[i].root && strcmp(id->inst[i].root, root) == 0)
 			return ASP_OK;
 	p = realloc(id->inst, (id->ninst + 1) * sizeof *p);
 	if (!p)
@@ -626,13 +626,35 @@ static int is_licence_name(const char *n)
 {
 	static const char *const stems[] = { "LICENSE", "LICENCE", "COPYING", "COPYRIGHT",
 					     "UNLICENSE", NULL };
-	size_t i, l;
+	static const char *const exts[] = { "", ".txt", ".md", ".rst", ".markdown", NULL };
+	size_t i, j, l;
 
 	for (i = 0; stems[i]; i++) {
 		l = strlen(stems[i]);
-		if (strncasecmp(n, stems[i], l) == 0 &&
-		    (n[l] == '\0' || n[l] == '.' || n[l] == '-' || n[l] == '_'))
-			return 1;
+		if (strncasecmp(n, stems[i], l) != 0)
+			continue;
+		/* LICENSE, LICENSE.txt, LICENSE-MIT, COPYING.LIB; never license.h */
+		for (j = 0; exts[j]; j++)
+			if (strcasecmp(n + l, exts[j]) == 0)
+				return 1;
+		if (n[l] == '.' && n[l + 1]) {
+			/* COPYING.LIB, LICENSE.GPL: an upper-case tag */
+			const char *p = n + l + 1;
+
+			while (*p && isupper((unsigned char)*p))
+				p++;
+			if (!*p)
+				return 1;
+		} else if ((n[l] == '-' || n[l] == '_') && n[l + 1]) {
+			/* LICENSE-MIT, LICENSE_APACHE.txt */
+			const char *p = n + l + 1;
+
+			while (*p && (isalnum((unsigned char)*p) || *p == '-'))
+				p++;
+			for (j = 0; exts[j]; j++)
+				if (strcasecmp(p, exts[j]) == 0)
+					return 1;
+		}
 	}
 	return 0;
 }
