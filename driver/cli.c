@@ -15,6 +15,7 @@ const struct cli_command cli_commands[] = {
 	{ "triage", cmd_triage, "set a finding's state, with a justification" },
 	{ "link", cmd_link, "tie a finding to a requirement, risk control or problem report" },
 	{ "audit", cmd_audit, "verify the hash-chained audit log (audit verify)" },
+	{ "soup", cmd_soup, "list the third-party components (SOUP), SBOM, known vulnerabilities" },
 	{ "rules", cmd_rules, "list, show or export the rule catalogue" },
 	{ "merge", cmd_merge, "join the SARIF files of --shard runs into one" },
 	{ "version", cmd_version, "print the versions of asepsis and its components" },

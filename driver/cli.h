@@ -27,6 +27,7 @@ int cmd_triage(int argc, char **argv, struct asp_error *err);
 int cmd_link(int argc, char **argv, struct asp_error *err);
 int cmd_audit(int argc, char **argv, struct asp_error *err);
 int cmd_merge(int argc, char **argv, struct asp_error *err);
+int cmd_soup(int argc, char **argv, struct asp_error *err);
 
 void cli_usage(FILE *f);
 /* argv joined by spaces with shell-style quoting where needed; caller frees. */

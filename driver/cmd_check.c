@@ -29,6 +29,7 @@
 #include "core/registry.h"
 #include "ruleset.h"
 #include "run.h"
+#include "soup.h"
 #include "workq.h"
 #include "store.h"
 #include "base/sbuf.h"
@@ -65,7 +66,26 @@ struct check_opts {
 	unsigned shard_i, shard_n;
 	int staged;                 /* --staged */
 	const char *diff;           /* --diff REV */
+	int soup_policy;            /* enum check_soup; -1 unset */
 };
+
+/* Findings in third-party code (SOUP): counted like the product's own
+   (report), listed apart and not counted by --fail-on (separate), or left
+   out (ignore). */
+enum check_soup { CHECK_SOUP_REPORT = 0, CHECK_SOUP_SEPARATE, CHECK_SOUP_IGNORE };
+
+static int soup_policy_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (strcmp(s, "report") == 0)
+		return CHECK_SOUP_REPORT;
+	if (strcmp(s, "separate") == 0)
+		return CHECK_SOUP_SEPARATE;
+	if (strcmp(s, "ignore") == 0)
+		return CHECK_SOUP_IGNORE;
+	return -1;
+}
 
 /* Set by SIGINT; workers stop between files, the store rolls back. */
 static volatile sig_atomic_t interrupted;
@@ -125,6 +145,9 @@ static void usage(FILE *f)
 		"      --plugin FILE     load a checker plugin (repeatable)\n"
 		"      --allow-plugins   load the plugins that .asepsis.yml names (code from\n"
 		"                        the analysed repository: off by default)\n"
+		"      --soup-policy P   findings in third-party components (see asepsis soup):\n"
+		"                        separate (default): listed apart, not counted by\n"
+		"                        --fail-on; report: like the product's own; ignore\n"
 		"      --enable IDS      comma-separated rule IDs or prefixes to enable\n"
 		"      --disable IDS     comma-separated rule IDs or prefixes to disable\n"
 		"  -j, --jobs N          worker threads (default: number of CPUs)\n"
@@ -143,7 +166,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 	       O_QUIET, O_NOPROG, O_NOCOLOR, O_HELP, O_ENGINE, O_RULESDIR, O_CONFIG,
 	       O_BASELINE, O_NEWONLY, O_SARIFSUP, O_SHOWSUP, O_PLUGIN, O_ALLOWPLUG,
 	       O_JSON, O_GITLAB, O_JUNIT, O_GHSUM, O_GHANN, O_FORMAT, O_CATEGORY, O_SARIFMAX,
-	       O_SHARD, O_STAGED, O_DIFF };
+	       O_SHARD, O_STAGED, O_DIFF, O_SOUP };
 	static const struct option lo[] = {
 		{ "build-dir", required_argument, NULL, 'p' },
 		{ "sarif", required_argument, NULL, O_SARIF },
@@ -178,12 +201,14 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		{ "shard", required_argument, NULL, O_SHARD },
 		{ "staged", no_argument, NULL, O_STAGED },
 		{ "diff", required_argument, NULL, O_DIFF },
+		{ "soup-policy", required_argument, NULL, O_SOUP },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
 	o->fail_on = -1;      /* unset: .asepsis.yml or the default decides */
 	o->engine = -1;
+	o->soup_policy = -1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":p:j:", lo, NULL)) != -1) {
@@ -232,6 +257,12 @@ static int parse_opts(int argc, char **argv, struct check_opts *o, struct asp_er
 		case O_SARIFSUP: o->sarif_suppressed = 1; break;
 		case O_SHOWSUP: o->show_suppressed = 1; break;
 		case O_ALLOWPLUG: o->allow_plugins = 1; break;
+		case O_SOUP:
+			o->soup_policy = soup_policy_parse(optarg);
+			if (o->soup_policy < 0)
+				return error_set(err, ASP_EUSAGE, "--soup-policy", 0, 0,
+						 "'%s' is not report, separate or ignore", optarg);
+			break;
 		case O_PLUGIN:
 			if (o->nplugins == sizeof o->plugins / sizeof o->plugins[0])
 				return error_set(err, ASP_EUSAGE, "--plugin", 0, 0, "at most 16 plugins");
@@ -503,7 +534,49 @@ static int load_config(struct check_opts *o, const char *root, struct config *cf
 	}
 	if (!o->build_dir && o->npaths == 0 && cfg->compile_database)
 		o->build_dir = cfg->compile_database;
+	if (o->soup_policy < 0)
+		o->soup_policy = cfg->soup_policy ? soup_policy_parse(cfg->soup_policy)
+						  : CHECK_SOUP_SEPARATE;
 	return ASP_OK;
+}
+
+/* Tags each finding with the component of its file; under ignore, drops
+   the tagged ones (their count goes to *ignored). */
+static void tag_soup(struct run *r, const struct soup_result *soup, int policy, size_t *ignored)
+{
+	size_t i, w = 0;
+
+	*ignored = 0;
+	for (i = 0; i < r->nfindings; i++) {
+		struct run_finding *rf = &r->findings[i];
+		const struct soup_component *c = soup_component_of(soup, rf->uri);
+
+		if (c && policy == CHECK_SOUP_IGNORE) {
+			free(rf->uri);
+			(*ignored)++;
+			continue;
+		}
+		if (c) {
+			rf->soup_component = c->name;
+			rf->soup_version = c->version;
+			rf->soup_separate = policy == CHECK_SOUP_SEPARATE;
+		}
+		r->findings[w++] = *rf;
+	}
+	r->nfindings = w;
+	if (policy != CHECK_SOUP_IGNORE)
+		return;
+	/* ignored files are not looked at: the store must not take their
+	   findings for fixed */
+	for (i = w = 0; i < r->nfiles; i++) {
+		if (soup_component_of(soup, r->files[i].uri)) {
+			free(r->files[i].path);
+			free(r->files[i].uri);
+			continue;
+		}
+		r->files[w++] = r->files[i];
+	}
+	r->nfiles = w;
 }
 
 /*
@@ -897,8 +970,11 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	int changed_mode = 0, db_found = 0;
 	char *found_db = NULL;
 	FILE *text_out = stdout;
+	struct soup_result soup;
+	size_t soup_ignored = 0;
 
 	memset(&chg, 0, sizeof chg);
+	memset(&soup, 0, sizeof soup);
 	memset(&o, 0, sizeof o);
 	memset(&cfg, 0, sizeof cfg);
 	memset(&run, 0, sizeof run);
@@ -1155,6 +1231,11 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		if (rc)
 			goto done;
 	}
+	/* third-party components: before the analysis, so a bad signature file
+	   or declaration costs nothing */
+	rc = soup_identify_work(&soup, &work, run.root, cfg.path ? &cfg : NULL, NULL, 0, err);
+	if (rc)
+		goto done;
 	rc = workq_run(&work, &aopts, o.jobs, &run.result, fres,
 		       !o.no_progress && isatty(2) ? show_progress : NULL, NULL, &interrupted, err);
 	if (rc)
@@ -1198,6 +1279,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 	}
 	if (run.nfiles)
 		qsort(run.files, run.nfiles, sizeof *run.files, cmp_file);
+	tag_soup(&run, &soup, o.soup_policy, &soup_ignored);
 	now_iso(run.finished);
 
 	/* changed-lines runs read the store's triage and record nothing: they
@@ -1257,6 +1339,7 @@ int cmd_check(int argc, char **argv, struct asp_error *err)
 		to.quiet = o.quiet;
 		to.cwd = cwd;
 		to.show_suppressed = o.show_suppressed;
+		to.soup_ignored = soup_ignored;
 		out_text_write(text_out, &run, &to);
 		if (!o.quiet && store)
 			fprintf(text_out, "asepsis: run %lld stored in %s\n", run.id, db_path);
@@ -1330,6 +1413,7 @@ done:
 	changes_free(&chg);
 	free(found_db);
 	baseline_free(&bl);
+	soup_result_free(&soup);
 	work_list_free(&work);
 	registry_free(reg);
 	ruleset_free(rs);

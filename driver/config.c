@@ -172,12 +172,93 @@ static int get_pairs(yaml_document_t *doc, struct asp_error *err, const char *fi
 	return ASP_OK;
 }
 
+/* soup: [{name, version, path, licence?, supplier?, purl?, cpe?}] */
+static int get_soup(yaml_document_t *doc, struct asp_error *err, const char *file,
+		    const yaml_node_t *v, struct config *cfg)
+{
+	static const char *const keys[] = { "name", "version", "path", "licence", "supplier",
+					    "purl", "cpe", NULL };
+	yaml_node_item_t *it;
+
+	if (v->type != YAML_SEQUENCE_NODE)
+		return type_error(err, file, v, "soup", "a list of {name, version, path}");
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		const yaml_node_t *e = yaml_document_get_node(doc, *it);
+		struct config_soup *d;
+		yaml_node_pair_t *pp;
+		char *fields[7] = { NULL };
+		char *abs = NULL;
+		int rc = ASP_OK, i;
+
+		if (e->type != YAML_MAPPING_NODE)
+			return type_error(err, file, e, "soup", "a list of {name, version, path}");
+		for (pp = e->data.mapping.pairs.start; !rc && pp < e->data.mapping.pairs.top; pp++) {
+			const yaml_node_t *k = yaml_document_get_node(doc, pp->key);
+			const char *ks = scalar(k);
+
+			for (i = 0; keys[i]; i++)
+				if (ks && strcmp(ks, keys[i]) == 0)
+					break;
+			if (!keys[i] || fields[i])
+				rc = error_set(err, ASP_ECONFIG, file, line_of(k), 0,
+					       "unknown or repeated key '%s' in soup (name, version, "
+					       "path, licence, supplier, purl, cpe)", ks ? ks : "?");
+			else
+				rc = get_string(err, file, ks, yaml_document_get_node(doc, pp->value),
+						&fields[i]);
+		}
+		for (i = 0; !rc && i < 3; i++)
+			if (!fields[i])
+				rc = error_set(err, ASP_ECONFIG, file, line_of(e), 0,
+					       "a soup entry needs '%s' (name, version and path are "
+					       "required)", keys[i]);
+		if (!rc && fields[5] && strncmp(fields[5], "pkg:", 4) != 0)
+			rc = type_error(err, file, e, "purl", "a package URL (pkg:TYPE/NAME@VERSION)");
+		if (!rc && fields[6] && strncmp(fields[6], "cpe:2.3:", 8) != 0)
+			rc = type_error(err, file, e, "cpe", "a CPE 2.3 name (cpe:2.3:...)");
+		if (!rc) {
+			abs = discover_abspath(fields[2], cfg->root);
+			free(fields[2]);
+			fields[2] = abs ? discover_relpath(cfg->root, abs) : NULL;
+			if (abs && !fields[2])
+				rc = error_set(err, ASP_ECONFIG, file, line_of(e), 0,
+					       "soup path '%s' is outside the project root", abs);
+			else if (fields[2] && !fields[2][0])
+				rc = error_set(err, ASP_ECONFIG, file, line_of(e), 0,
+					       "soup path '%s' is the project root itself: name the "
+					       "component's folder", abs);
+			else if (!abs)
+				rc = ASP_ENOMEM;
+			free(abs);
+		}
+		d = rc ? NULL : realloc(cfg->soup, (cfg->nsoup + 1) * sizeof *d);
+		if (!rc && !d)
+			rc = ASP_ENOMEM;
+		if (rc) {
+			for (i = 0; i < 7; i++)
+				free(fields[i]);
+			return rc;
+		}
+		cfg->soup = d;
+		d = &d[cfg->nsoup++];
+		d->name = fields[0];
+		d->version = fields[1];
+		d->path = fields[2];
+		d->licence = fields[3];
+		d->supplier = fields[4];
+		d->purl = fields[5];
+		d->cpe = fields[6];
+		d->line = line_of(e);
+	}
+	return ASP_OK;
+}
+
 int config_load(struct config *cfg, const char *path, struct asp_error *err)
 {
 	static const char *const keys[] = {
 		"profile", "engine", "fail_on", "compile_database", "enable", "disable",
 		"severity", "include", "exclude", "rules_dirs", "plugins", "patient_data",
-		"resource_pairs", NULL
+		"resource_pairs", "soup_dirs", "soup", "soup_policy", NULL
 	};
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -276,7 +357,15 @@ int config_load(struct config *cfg, const char *path, struct asp_error *err)
 			rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->plugins);
 			break;
 		case 11: rc = get_list(&doc, err, path, ks, v, &cfg->patient_data); break;
-		default: rc = get_pairs(&doc, err, path, v, cfg); break;
+		case 12: rc = get_pairs(&doc, err, path, v, cfg); break;
+		case 13: rc = get_paths(&doc, err, path, ks, v, cfg->root, &cfg->soup_dirs); break;
+		case 14: rc = get_soup(&doc, err, path, v, cfg); break;
+		default:
+			rc = get_string(err, path, ks, v, &cfg->soup_policy);
+			if (!rc && strcmp(cfg->soup_policy, "report") &&
+			    strcmp(cfg->soup_policy, "separate") && strcmp(cfg->soup_policy, "ignore"))
+				rc = type_error(err, path, v, ks, "report, separate or ignore");
+			break;
 		}
 	}
 	if (rc == ASP_ENOMEM)
@@ -316,6 +405,18 @@ void config_free(struct config *cfg)
 		free(cfg->resource_pairs[i].close);
 	}
 	free(cfg->resource_pairs);
+	list_free(&cfg->soup_dirs);
+	for (i = 0; i < cfg->nsoup; i++) {
+		free(cfg->soup[i].name);
+		free(cfg->soup[i].version);
+		free(cfg->soup[i].path);
+		free(cfg->soup[i].licence);
+		free(cfg->soup[i].supplier);
+		free(cfg->soup[i].purl);
+		free(cfg->soup[i].cpe);
+	}
+	free(cfg->soup);
+	free(cfg->soup_policy);
 	memset(cfg, 0, sizeof *cfg);
 }
 

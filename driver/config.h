@@ -13,6 +13,15 @@ struct config_pair {
 	char *close;
 };
 
+/* A third-party component the project declares (soup:); it overrides what
+   `asepsis soup` detects for the files under path. */
+struct config_soup {
+	char *name, *version;
+	char *path;                    /* relative to the root, '/'-separated */
+	char *licence, *supplier, *purl, *cpe;   /* may be NULL */
+	int line;
+};
+
 struct config {
 	char *path;                    /* the file read; NULL when none */
 	char *root;                    /* its folder */
@@ -29,6 +38,10 @@ struct config {
 	struct strlist patient_data;   /* identifier patterns (PCRE2) */
 	struct config_pair *resource_pairs;
 	size_t nresource_pairs;
+	struct strlist soup_dirs;      /* absolute: folders of component signatures */
+	struct config_soup *soup;      /* declared components */
+	size_t nsoup;
+	char *soup_policy;             /* report | separate | ignore */
 };
 
 /* Reads path into cfg (zeroed first). A missing file is ASP_ENOTFOUND. */

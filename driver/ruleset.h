@@ -53,6 +53,8 @@ struct rule {
 	int checker_line;         /* line of the checker: key */
 	int builtin;
 	int enabled;
+	char *help_uri;           /* NULL: the rule reference page; set for rules
+	                             made outside the catalogue (advisories) */
 };
 
 struct ruleset {

@@ -21,7 +21,8 @@ int run_finding_suppressed(const struct run_finding *rf)
 
 int run_finding_gates(const struct run_finding *rf, int fail_on, int new_only)
 {
-	if (fail_on == ASP_LEVEL_NONE || rf->level < fail_on || run_finding_dispositioned(rf))
+	if (fail_on == ASP_LEVEL_NONE || rf->level < fail_on || run_finding_dispositioned(rf) ||
+	    rf->soup_separate)
 		return 0;
 	return !new_only || rf->baseline == BASELINE_NEW;
 }

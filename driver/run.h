@@ -67,6 +67,11 @@ struct run_finding {
 	char *justification;          /* of its last state change; owned; may be NULL */
 	struct run_link *links;       /* owned */
 	size_t nlinks;
+	const char *soup_component;   /* the third-party component (SOUP) of its
+	                                 file; NULL for the product's own code */
+	const char *soup_version;     /* may be NULL */
+	int soup_separate;            /* --soup-policy separate: not counted by
+	                                 --fail-on, listed in a section of its own */
 };
 
 /* 1 when a finding does not count toward --fail-on: suppressed inline or

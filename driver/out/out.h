@@ -15,6 +15,7 @@ struct out_text_opts {
 	int quiet;              /* findings only, no summary */
 	const char *cwd;        /* paths are shown relative to it when below it */
 	int show_suppressed;    /* list findings suppressed inline too */
+	size_t soup_ignored;    /* findings in SOUP left out (--soup-policy ignore) */
 };
 
 /* Diagnostics with source line and caret, then a summary, to f. */
@@ -117,5 +118,104 @@ int out_json_runs(FILE *f, const struct store_run_row *rows, size_t n);
 /* Our short title of a clause ("5.5.4(g)", "5.5.2(c)") of a standard, or NULL
    when the clause is not in the list; static storage. */
 const char *out_sarif_clause_title(int standard, const char *clause);
+
+/*
+ * CycloneDX 1.5 JSON. The model is the writer's own, so any bill of
+ * materials (the firmware's SOUP, the tool's own components) can use it;
+ * every string is borrowed and may be NULL when optional.
+ */
+struct out_cdx_prop {
+	const char *name, *value;
+};
+
+/* How a component was identified (evidence.identity.methods). */
+struct out_cdx_method {
+	const char *technique;      /* source-code-analysis, filename, attestation, ... */
+	double confidence;          /* 0..1 */
+	const char *value;          /* what was found, with its file and line */
+};
+
+struct out_cdx_file {
+	const char *name;           /* path relative to the product's root */
+	const char *sha256;         /* hex; NULL or "" when unknown */
+};
+
+struct out_cdx_component {
+	const char *bom_ref;        /* unique in the document */
+	const char *type;           /* library, application, firmware, file, ... */
+	const char *name;
+	const char *version;
+	const char *supplier;
+	const char *description;
+	const char *website;
+	const char *licence;        /* an SPDX identifier or expression */
+	const char *purl, *cpe;
+	const char *sha256;         /* of the component's own artifact */
+	const struct out_cdx_file *files;   /* nested "file" components with hashes */
+	size_t nfiles;
+	const char *identity_field; /* name, version, purl, cpe: what methods establish */
+	const struct out_cdx_method *methods;
+	size_t nmethods;
+	const struct out_cdx_prop *props;
+	size_t nprops;
+};
+
+struct out_cdx_rating {
+	const char *source;         /* who rated it; NULL: the advisory's source */
+	double score;               /* 0: unknown */
+	const char *severity;       /* critical, high, medium, low, none, unknown */
+	const char *method;         /* CVSSv3, CVSSv31, other */
+	const char *vector;
+};
+
+struct out_cdx_vuln {
+	const char *bom_ref;
+	const char *id;
+	const char *source_name, *source_url;
+	const char *const *aliases; /* other IDs (CVE-...) as references */
+	size_t naliases;
+	const struct out_cdx_rating *ratings;
+	size_t nratings;
+	const unsigned long *cwes;
+	size_t ncwes;
+	const char *description, *detail, *recommendation;
+	const char *const *advisories;   /* URLs */
+	size_t nadvisories;
+	const char *published, *updated;
+	const char *analysis_state; /* in_triage, exploitable, ...; NULL: none */
+	const char *analysis_detail;
+	const char *affects_ref;    /* the component's bom_ref */
+	const char *affects_version;
+	const char *affects_status; /* affected, unaffected, unknown */
+};
+
+struct out_cdx_dep {
+	const char *ref;
+	const char *const *depends_on;
+	size_t n;
+};
+
+struct out_cdx_bom {
+	const char *timestamp;      /* ISO 8601; NULL: none */
+	const struct out_cdx_component *tool;      /* metadata.tools.components[0] */
+	const struct out_cdx_component *subject;   /* metadata.component: the product */
+	const struct out_cdx_component *components;
+	size_t ncomponents;
+	const struct out_cdx_dep *deps;
+	size_t ndeps;
+	const struct out_cdx_vuln *vulns;
+	size_t nvulns;
+	const struct out_cdx_prop *props;          /* metadata.properties */
+	size_t nprops;
+};
+
+/* Writes bom to path atomically. The serial number is derived from the
+   content, so equal input gives equal bytes (timestamp aside). ASP_EIO
+   names path when it cannot be written; ASP_ENOMEM. */
+int out_cyclonedx_write(const struct out_cdx_bom *bom, const char *path, struct asp_error *err);
+
+/* 1 when id is an SPDX licence identifier the writer emits as license.id
+   (others become an expression). */
+int out_cyclonedx_spdx_id(const char *id);
 
 #endif

@@ -1091,9 +1091,13 @@ static json_t *rule_json(struct sarif *s, const struct rule *rule)
 	set(s, o, "fullDescription", message(s, sbuf_str(&full)));
 	set(s, cfg, "level", jstr(s, sarif_level(rule->level)));
 	set(s, o, "defaultConfiguration", cfg);
-	if (sbuf_puts(&uri, s->info_uri) || sbuf_puts(&uri, "/blob/main/docs/rules/") ||
-	    pct_encode(&uri, rule->id, strlen(rule->id), 0) || sbuf_puts(&uri, ".md"))
+	if (rule->help_uri) {
+		if (sbuf_puts(&uri, rule->help_uri))
+			s->oom = 1;
+	} else if (sbuf_puts(&uri, s->info_uri) || sbuf_puts(&uri, "/blob/main/docs/rules/") ||
+		   pct_encode(&uri, rule->id, strlen(rule->id), 0) || sbuf_puts(&uri, ".md")) {
 		s->oom = 1;
+	}
 	set(s, o, "helpUri", jstr(s, sbuf_str(&uri)));
 	set(s, help, "text", rule_help(s, rule, sbuf_str(&full), 0));
 	set(s, help, "markdown", rule_help(s, rule, sbuf_str(&full), 1));
@@ -1550,6 +1554,13 @@ static json_t *result_json(struct sarif *s, const struct run_finding *rf)
 		set(s, props, "triageState", jstr(s, rf->state));
 	if (rf->nlinks)
 		set(s, props, "links", links_json(s, rf));
+	if (rf->soup_component) {
+		/* third-party code (SOUP): evaluated apart from the product's own */
+		set(s, props, "soupComponent", jstr(s, rf->soup_component));
+		if (rf->soup_version)
+			set(s, props, "soupVersion", jstr(s, rf->soup_version));
+		set(s, props, "soupPolicy", jstr(s, rf->soup_separate ? "separate" : "report"));
+	}
 	if (json_object_size(props))
 		set(s, o, "properties", props);
 	else

@@ -74,16 +74,43 @@ static void print_steps(FILE *f, const struct asp_finding *af, const struct out_
 	}
 }
 
+static void print_finding(FILE *f, const struct run *r, const struct run_finding *rf,
+			  const struct out_text_opts *o)
+{
+	const char *lv = ruleset_level_name(rf->level);
+
+	if (o->color)
+		fprintf(f, C_BOLD "%s:%u:%u: " C_RESET "%s%s:" C_RESET C_BOLD " %s" C_RESET
+			" [%s]%s%s", shown_path(rf->f->path, o->cwd), rf->f->line,
+			rf->f->column, level_color(rf->level), lv, rf->f->message,
+			rf->rule->id, rf->trace_id[0] ? " " : "", rf->trace_id);
+	else
+		fprintf(f, "%s:%u:%u: %s: %s [%s]%s%s", shown_path(rf->f->path, o->cwd),
+			rf->f->line, rf->f->column, lv, rf->f->message, rf->rule->id,
+			rf->trace_id[0] ? " " : "", rf->trace_id);
+	print_marks(f, r, rf);
+	if (rf->soup_component)
+		fprintf(f, " (SOUP: %s%s%s)", rf->soup_component, rf->soup_version ? " " : "",
+			rf->soup_version ? rf->soup_version : "");
+	fputc('\n', f);
+	print_snippet(f, rf->f->snippet, rf->f->column, o->color);
+	print_steps(f, rf->f, o);
+}
+
 int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 {
 	size_t i, counts[4] = { 0, 0, 0, 0 }, reduced = 0, pattern_only = 0;
-	size_t suppressed = 0, dispositioned = 0, fresh = 0, shown = 0;
+	size_t suppressed = 0, dispositioned = 0, fresh = 0, shown = 0, apart = 0;
 	const char *pattern_msg = NULL;
+	int pass;
 
+	/* the product's own findings, then those in SOUP kept apart */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < r->nfindings; i++) {
 		const struct run_finding *rf = &r->findings[i];
-		const char *lv = ruleset_level_name(rf->level);
 
+		if (rf->soup_separate != pass)
+			continue;
 		if (rf->f->suppression) {
 			suppressed++;
 			if (!o->show_suppressed)
@@ -91,21 +118,12 @@ int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 		} else if (run_finding_dispositioned(rf)) {
 			dispositioned++;
 		}
+		if (pass && !apart++)
+			fprintf(f, "%sasepsis: findings in third-party components (SOUP), evaluated "
+				"apart and not counted by --fail-on:\n", shown ? "\n" : "");
 		fresh += r->baseline_name && rf->baseline == BASELINE_NEW;
 		shown++;
-		if (o->color)
-			fprintf(f, C_BOLD "%s:%u:%u: " C_RESET "%s%s:" C_RESET C_BOLD " %s" C_RESET
-				" [%s]%s%s", shown_path(rf->f->path, o->cwd), rf->f->line,
-				rf->f->column, level_color(rf->level), lv, rf->f->message,
-				rf->rule->id, rf->trace_id[0] ? " " : "", rf->trace_id);
-		else
-			fprintf(f, "%s:%u:%u: %s: %s [%s]%s%s", shown_path(rf->f->path, o->cwd),
-				rf->f->line, rf->f->column, lv, rf->f->message, rf->rule->id,
-				rf->trace_id[0] ? " " : "", rf->trace_id);
-		print_marks(f, r, rf);
-		fputc('\n', f);
-		print_snippet(f, rf->f->snippet, rf->f->column, o->color);
-		print_steps(f, rf->f, o);
+		print_finding(f, r, rf, o);
 		if (rf->level >= 0 && rf->level <= 3)
 			counts[rf->level]++;
 	}
@@ -162,6 +180,10 @@ int out_text_write(FILE *f, const struct run *r, const struct out_text_opts *o)
 	if (dispositioned)
 		fprintf(f, "; %zu dispositioned (accepted-risk, false-positive, deferred)",
 			dispositioned);
+	if (apart)
+		fprintf(f, "; %zu of them in SOUP, listed apart", apart);
+	if (o->soup_ignored)
+		fprintf(f, "; %zu in SOUP not shown (--soup-policy ignore)", o->soup_ignored);
 	if (suppressed && !o->show_suppressed)
 		fprintf(f, "; %zu suppressed in the source (--show-suppressed lists them)",
 			suppressed);

@@ -230,8 +230,8 @@ static const char *const record_sql[ST__COUNT] = {
 	" fixed_run = CASE state WHEN 'fixed' THEN NULL ELSE fixed_run END WHERE id = ?2",
 	[ST_OCC] =
 	"INSERT INTO occurrences (run_id, finding_id, line, column, end_line, end_column,"
-	" message, level, snippet, line_hash, suppression)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	" message, level, snippet, line_hash, suppression, component)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	/* open findings this run should have seen and did not: their file was
 	   analysed with full coverage and their rule was enabled */
 	[ST_GONE] =
@@ -584,6 +584,7 @@ static int record_finding(struct store *s, sqlite3_stmt *const *st, struct run *
 	bind_text(&b, f->snippet);
 	bind_text(&b, rf->line_hash[0] ? rf->line_hash : NULL);
 	bind_text(&b, f->suppression);
+	bind_text(&b, rf->soup_component);
 	rc = bind_step(&b, "cannot record a finding's occurrence", err);
 	for (k = 0; !rc && k < f->nsteps; k++) {
 		const struct asp_step *sp = &f->steps[k];

@@ -119,9 +119,18 @@ static int migrate_to_3(struct store *s, struct asp_error *err)
 		"cannot upgrade the schema to version 3", err);
 }
 
+/* Schema 4: the third-party component (SOUP) an occurrence's file belongs
+   to, so SOUP findings stay apart from the product's own in every report. */
+static int migrate_to_4(struct store *s, struct asp_error *err)
+{
+	return store_exec(s, "ALTER TABLE occurrences ADD COLUMN component TEXT;",
+			  "cannot upgrade the schema to version 4", err);
+}
+
 static const struct migration migrations[] = {
 	{ 2, migrate_to_2 },
 	{ 3, migrate_to_3 },
+	{ 4, migrate_to_4 },
 	{ 0, NULL }
 };
 

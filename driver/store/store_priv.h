@@ -10,7 +10,7 @@
 #include "store.h"
 
 /* Schema version this binary writes; store_schema.sql must declare the same. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id of every asepsis store: "ASPS". */
 #define STORE_APPLICATION_ID 0x41535053
 /* How long a statement waits for another process's lock. */

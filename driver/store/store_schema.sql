@@ -1,4 +1,4 @@
--- asepsis findings store: the full current schema (version 3).
+-- asepsis findings store: the full current schema (version 4).
 --
 -- Used as is for a new database; an older database reaches the same result
 -- through the steps in store_migrate.c. Every column is explained in
@@ -103,6 +103,8 @@ CREATE TABLE occurrences (
 	line_hash TEXT,
 	-- schema 2
 	suppression TEXT,
+	-- schema 4: the third-party component (SOUP) of the finding's file
+	component TEXT,
 	PRIMARY KEY (run_id, finding_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -154,9 +156,9 @@ CREATE TABLE links (
 
 INSERT INTO meta (key, value) VALUES
 	('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-	('created_schema_version', '3'),
+	('created_schema_version', '4'),
 	('created_sqlite_version', sqlite_version());
 
 -- 0x41535053 is "ASPS": lets asepsis refuse another program's database.
 PRAGMA application_id = 1095979091;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

@@ -13,7 +13,7 @@ only_in() { # HEADER-REGEX ALLOWED-FILE-REGEX
 only_in 'clang-c/' '^(checkers/core/(walk_clang|node_clang|kind_clang)\.c|checkers/core/clang_front\.h|checkers/flow/cfg\.c|driver/compdb\.c)$'
 only_in 'sqlite3\.h' '^driver/store/'
 only_in 'jansson\.h' '^(driver/out/|driver/compdb\.c$)'
-only_in 'yaml\.h' '^driver/(ruleset|config)\.c$'
+only_in 'yaml\.h' '^driver/(ruleset|config|soup_sig)\.c$'
 only_in 'openssl/' '^driver/(fingerprint|evidence|store/store_audit)\.c$'
 only_in 'tree_sitter/' '^checkers/pattern/'
 only_in 'pcre2\.h' '^checkers/pattern/'

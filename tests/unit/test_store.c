@@ -303,12 +303,12 @@ static void test_fresh_database(void **state)
 	char mode[16];
 
 	error_clear(&err);
-	assert_int_equal(store_schema_version(), 3);
+	assert_int_equal(store_schema_version(), 4);
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
 	assert_non_null(s);
 	store_close(s);
 
-	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 0x41535053);
 	raw_text(fx->db, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
@@ -316,7 +316,7 @@ static void test_fresh_database(void **state)
 				 " AND name IN ('meta', 'runs', 'files', 'rules', 'run_rules',"
 				 " 'findings', 'occurrences', 'audit_log', 'links', 'occurrence_steps')"), 10);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM meta"
-				 " WHERE key = 'created_schema_version' AND value = '3'"), 1);
+				 " WHERE key = 'created_schema_version' AND value = '4'"), 1);
 
 	/* a second open finds it current and changes nothing */
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
@@ -344,7 +344,7 @@ static void test_folder_created(void **state)
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_true(S_ISDIR(sb.st_mode));
 	assert_int_equal(sb.st_mode & 0777, 0755);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 
 	/* a file where a folder should be is an I/O error naming it */
 	snprintf(path, sizeof path, "%s/plain", fx->dir);
@@ -519,7 +519,7 @@ static void test_newer_schema(void **state)
 	store_close(s);
 	/* a checkpointed file without -wal, so byte comparison means something */
 	raw_exec(fx->db, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
-	assert_refused(fx->db, "written by a newer asepsis (schema 99); this one reads up to 3");
+	assert_refused(fx->db, "written by a newer asepsis (schema 99); this one reads up to 4");
 
 	/* ours, but without a version: refused as well */
 	raw_exec(fx->db, "PRAGMA user_version = 0");
@@ -909,7 +909,7 @@ static void test_migrate_v1(void **state)
 	error_clear(&err);
 	assert_int_equal(store_open(&s, fx->db, &err), ASP_OK);
 	store_close(s);
-	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM meta WHERE key = 'migrated_to_2_at'"), 1);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 2);
 	assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM occurrences"), 3);
